@@ -1,0 +1,81 @@
+import { GraphQLError } from 'graphql';
+import { UpstreamError } from '../upstream/errors.ts';
+
+/** The stable codes clients switch on (`extensions.code`). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_ERROR'
+  | 'REQUEST_ABORTED';
+
+/** The one table from an upstream failure to a GraphQL error code. */
+export function codeFor(error: UpstreamError): ErrorCode {
+  switch (error.kind) {
+    case 'timeout':
+      return 'UPSTREAM_TIMEOUT';
+    case 'unavailable':
+      return 'UPSTREAM_UNAVAILABLE';
+    case 'malformed':
+      return 'UPSTREAM_ERROR';
+    case 'invalid-input':
+      return 'BAD_USER_INPUT';
+    case 'aborted':
+      return 'REQUEST_ABORTED';
+    case 'http':
+      if (error.status === 401) return 'UNAUTHENTICATED';
+      if (error.status === 403) return 'FORBIDDEN';
+      if (error.status === 404) return 'NOT_FOUND';
+      if (error.status === 400 || error.status === 409 || error.status === 422) return 'BAD_USER_INPUT';
+      if (error.status !== undefined && error.status >= 500) return 'UPSTREAM_UNAVAILABLE';
+      return 'UPSTREAM_ERROR';
+  }
+}
+
+/**
+ * Turns an UpstreamError (raised anywhere in a resolver) into the GraphQLError
+ * the client sees, keeping the path and locations of the wrapping error. The
+ * upstream's message, status, code and logId travel in `extensions`.
+ * Returns undefined for anything that is not an upstream failure.
+ */
+export function toGraphQLError(error: unknown): GraphQLError | undefined {
+  const wrapper = error instanceof GraphQLError ? error : undefined;
+  const upstream = wrapper ? wrapper.originalError : error;
+  if (!(upstream instanceof UpstreamError)) return undefined;
+  return new GraphQLError(upstream.message, {
+    nodes: wrapper?.nodes,
+    source: wrapper?.source,
+    positions: wrapper?.positions,
+    path: wrapper?.path,
+    extensions: {
+      code: codeFor(upstream),
+      status: upstream.status,
+      upstreamCode: upstream.code,
+      logId: upstream.logId,
+      operation: upstream.operationId,
+    },
+  });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Missing bearer token: send an Authorization header', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+export function badUserInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** For nullable single lookups: a 404 upstream means "no such thing", not an error. */
+export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof UpstreamError && error.kind === 'http' && error.status === 404) return null;
+    throw error;
+  }
+}
