@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (min: number) => z.coerce.number().int().min(min);
+const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /** Every setting the gateway reads from the environment, with its default. The README's table mirrors it. */
 const schema = z.object({
@@ -9,25 +10,59 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   FLOW_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  WEB_CONCURRENCY: int(1).max(64).default(1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Upstream
   UPSTREAM_TIMEOUT_MS: int(1).default(10_000),
   UPSTREAM_CONNECTIONS: int(1).default(64),
+  UPSTREAM_RETRIES: int(0).max(5).default(2),
+  REQUEST_DEADLINE_MS: int(1).default(25_000),
+  CIRCUIT_ERROR_PERCENT: int(1).max(100).default(50),
+  CIRCUIT_VOLUME_THRESHOLD: int(1).default(10),
+  CIRCUIT_RESET_MS: int(1).default(5_000),
   TENANT_CACHE_TTL_MS: int(0).default(60_000),
   TENANT_CACHE_MAX: int(1).default(1_000),
+  // Client-facing limits and switches
+  MAX_DEPTH: int(1).default(10),
+  MAX_ALIASES: int(0).default(15),
+  MAX_TOKENS: int(1).default(2_000),
+  MAX_COST: int(1).default(5_000),
+  MAX_DIRECTIVES: int(0).default(20),
+  MAX_BODY_BYTES: int(1).default(100_000),
+  CORS_ORIGINS: list.default([]),
   GRAPHIQL: bool.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INTROSPECTION: bool.optional(),
+  DEBUG_UPSTREAM_HEADER: bool.optional(),
+  SHUTDOWN_TIMEOUT_MS: int(0).default(10_000),
+  // Benchmark baseline only: turns loaders and the tenant cache off.
+  DISABLE_LOADERS: bool.default(false),
 });
 
-export type Config = z.infer<typeof schema> & { GRAPHIQL: boolean };
+type Parsed = z.infer<typeof schema>;
+export type Config = Omit<Parsed, 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER'> & {
+  GRAPHIQL: boolean;
+  INTROSPECTION: boolean;
+  DEBUG_UPSTREAM_HEADER: boolean;
+};
 
 export class ConfigError extends Error {}
 
 /** Parses the environment once; a bad value fails start-up with a message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = schema.safeParse(env);
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const config = result.data;
-  return { ...config, GRAPHIQL: config.GRAPHIQL ?? config.NODE_ENV !== 'production' };
+  const development = config.NODE_ENV !== 'production';
+  return {
+    ...config,
+    // Production turns the explorer aids off unless asked for.
+    GRAPHIQL: config.GRAPHIQL ?? development,
+    INTROSPECTION: config.INTROSPECTION ?? development,
+    DEBUG_UPSTREAM_HEADER: config.DEBUG_UPSTREAM_HEADER ?? development,
+  };
 }

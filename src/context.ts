@@ -1,37 +1,49 @@
-import { randomUUID } from 'node:crypto';
-import type { CallInfo, FlowClient, FlowUpstream } from './upstream/client.ts';
+import type { FlowClient, FlowUpstream, CallInfo } from './upstream/client.ts';
+import { OPERATIONS } from './upstream/operations.ts';
 import { createLoaders, type Loaders } from './resolvers/loaders.ts';
 import { callerKey, type TenantCache } from './resolvers/tenant-cache.ts';
 import { unauthenticated } from './resolvers/errors.ts';
+import { requestState } from './observability/request-state.ts';
 
 /** What every resolver gets, built once per GraphQL request. */
 export interface GatewayContext {
   requestId: string;
   /** The caller's REST client; throws UNAUTHENTICATED (before any upstream call) when there is no token. */
   client(): FlowClient;
-  /** A REST client for the few operations that need no bearer token (invitation lookup, device login). */
+  /** The REST client for the one operation that needs no bearer token (invitation lookup). */
   anonymousClient: FlowClient;
   loaders: Loaders;
   tenantCache?: TenantCache;
-  /** Every upstream call this request made, in order of completion. */
+  /** Every upstream call this request made (and tenant-cache hits), in order of completion. */
   calls: CallInfo[];
 }
 
 export interface ContextDeps {
   upstream: FlowUpstream;
   tenantCache?: TenantCache;
+  /** Overall budget of one GraphQL request; its upstream calls are aborted when it runs out. */
+  deadlineMs?: number;
   /** Off only for the benchmark's baseline. */
   loadersEnabled?: boolean;
+  onCall?: (info: CallInfo) => void;
 }
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const CACHE_HIT: Omit<CallInfo, 'durationMs'> = {
+  operationId: 'get-tenants-details',
+  ...OPERATIONS['get-tenants-details'],
+  cached: true,
+};
 
-export function createContext(deps: ContextDeps, request: Request, signal?: AbortSignal): GatewayContext {
+export function createContext(deps: ContextDeps, request: Request): GatewayContext {
+  const { requestId, calls } = requestState(request);
   const headers = request.headers;
   const authorization = headers.get('authorization') ?? undefined;
-  const incomingId = headers.get('x-request-id');
-  const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-  const calls: CallInfo[] = [];
+  // A client that disconnects, or a request past its deadline, aborts its upstream calls.
+  const signal = deps.deadlineMs ? AbortSignal.any([request.signal, AbortSignal.timeout(deps.deadlineMs)]) : request.signal;
+  const record = (info: CallInfo) => {
+    calls.push(info);
+    deps.onCall?.(info);
+  };
   // Only these headers are forwarded upstream: never cookies, host or anything else of the client's.
   const client = deps.upstream.as({
     authorization,
@@ -39,21 +51,23 @@ export function createContext(deps: ContextDeps, request: Request, signal?: Abor
     requestId,
     traceparent: headers.get('traceparent') ?? undefined,
     signal,
-    onCall: (info) => calls.push(info),
+    onCall: record,
   });
+  const anonymousClient = deps.upstream.as({ ...client.caller, authorization: undefined });
   const requireClient = () => {
     if (!authorization) throw unauthenticated();
     return client;
   };
   let key: string | undefined;
   const caller = () => (key ??= callerKey(authorization ?? ''));
+  const onHit = () => record({ ...CACHE_HIT, durationMs: 0 });
   return {
     requestId,
     client: requireClient,
-    anonymousClient: client,
+    anonymousClient,
     loaders: createLoaders({
       client: requireClient,
-      tenantCache: deps.tenantCache ? { cache: deps.tenantCache, caller } : undefined,
+      tenantCache: deps.tenantCache ? { cache: deps.tenantCache, caller, onHit } : undefined,
       enabled: deps.loadersEnabled,
     }),
     tenantCache: deps.tenantCache,

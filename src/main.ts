@@ -1,41 +1,69 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
-import { loadConfig, ConfigError } from './config.ts';
-import { FlowUpstream } from './upstream/client.ts';
-import { TenantCache } from './resolvers/tenant-cache.ts';
-import { createGateway } from './server.ts';
-import { startSandbox, type Sandbox } from './sandbox/server.ts';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { composeGateway } from './compose.ts';
+import { createLogger } from './observability/logger.ts';
+import { startSandbox } from './sandbox/server.ts';
 import { describeDemo } from './sandbox/seed.ts';
+
+/** Set by the primary for its workers, so all of them share one embedded sandbox. */
+const SANDBOX_URL_ENV = 'FLOW_EMBEDDED_SANDBOX_URL';
 
 async function main() {
   const config = loadConfig();
-  // No FLOW_API_URL: run on the embedded sandbox so `npm start` works with no setup.
-  const sandbox: Sandbox | undefined = config.FLOW_API_URL ? undefined : await startSandbox({ port: 0 });
-  const baseUrl = config.FLOW_API_URL ?? sandbox!.url;
-  const upstream = new FlowUpstream({
-    baseUrl,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    connections: config.UPSTREAM_CONNECTIONS,
+  if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) return startPrimary(config);
+  await startWorker(config, process.env[SANDBOX_URL_ENV]);
+}
+
+/** WEB_CONCURRENCY > 1: the primary owns the sandbox (if any) and forks workers that share the port. */
+async function startPrimary(config: Config) {
+  const sandbox = config.FLOW_API_URL ? undefined : await startSandbox({ port: 0 });
+  for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork(sandbox ? { [SANDBOX_URL_ENV]: sandbox.url } : {});
+  console.log(`Flow Retail GraphQL gateway: ${config.WEB_CONCURRENCY} workers on http://localhost:${config.PORT}/graphql`);
+  if (sandbox) console.log(describeDemo(sandbox.url));
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  cluster.on('exit', () => {
+    if (stopping && Object.keys(cluster.workers ?? {}).length === 0) void sandbox?.close().then(() => process.exit(0));
   });
-  const tenantCache = new TenantCache({ max: config.TENANT_CACHE_MAX, ttlMs: config.TENANT_CACHE_TTL_MS });
-  const gateway = createGateway({ upstream, tenantCache, graphiql: config.GRAPHIQL });
+}
+
+async function startWorker(config: Config, sharedSandboxUrl: string | undefined) {
+  const logger = createLogger(config.LOG_LEVEL);
+  // No FLOW_API_URL: run on the embedded sandbox so `npm start` works with no setup.
+  const sandbox = config.FLOW_API_URL || sharedSandboxUrl ? undefined : await startSandbox({ port: 0 });
+  const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
+  const { gateway, upstream } = composeGateway(config, baseUrl, logger);
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`Flow Retail GraphQL gateway: http://localhost:${port}/graphql (upstream ${baseUrl})`);
-  if (sandbox) console.log(describeDemo(sandbox.url));
+  if (cluster.isPrimary) {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    console.log(`Flow Retail GraphQL gateway: http://localhost:${port}/graphql (upstream ${baseUrl})`);
+    if (sandbox) console.log(describeDemo(sandbox.url));
+  }
 
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    server.close();
+  // Graceful shutdown: stop accepting, let in-flight requests finish up to the deadline, close the pools.
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS).unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await upstream.close();
+      await sandbox?.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
     server.closeIdleConnections();
-    await upstream.close();
-    await sandbox?.close();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error) => {

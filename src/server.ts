@@ -1,16 +1,34 @@
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { schema } from './schema/index.ts';
-import { createContext, type ContextDeps, type GatewayContext } from './context.ts';
+import type { Config } from './config.ts';
+import { createContext, type GatewayContext } from './context.ts';
 import { toGraphQLError } from './resolvers/errors.ts';
+import type { TenantCache } from './resolvers/tenant-cache.ts';
+import type { FlowUpstream } from './upstream/client.ts';
+import type { Logger } from './observability/logger.ts';
+import { GatewayMetrics } from './observability/metrics.ts';
+import { useRequestLog } from './plugins/request-log.ts';
+import { useDebugUpstream } from './plugins/debug-upstream.ts';
+import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
+import { useReadiness } from './plugins/health.ts';
 
-export interface GatewayDeps extends ContextDeps {
-  graphiql?: boolean;
+export interface GatewayDeps {
+  config: Config;
+  upstream: FlowUpstream;
+  /** Absent when caching is off (the benchmark's baseline). */
+  tenantCache?: TenantCache;
+  logger: Logger;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-const EXAMPLE_QUERY = `# Set the Authorization header below (Headers tab), e.g. {"Authorization": "Bearer <token>"}
+const GRAPHQL_ENDPOINT = '/graphql';
+
+const EXAMPLE_QUERY = `# Put your token in the Headers tab below: {"Authorization": "Bearer <token>"}
 query Me {
   me {
     defaultTenantUid
@@ -19,21 +37,71 @@ query Me {
       displayName
       tenantRole
       tenant { name currency { code } }
+      storeAccess { storeUid storeRole }
     }
   }
 }
 `;
 
-/** Builds the gateway (no listen): schema, per-request context, error translation, GraphiQL. */
-export function createGateway(deps: GatewayDeps): Gateway {
+/** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
+export function createGateway({ config, upstream, tenantCache, logger }: GatewayDeps): Gateway {
+  const production = config.NODE_ENV === 'production';
+  const metrics = new GatewayMetrics(upstream);
+  if (tenantCache) metrics.watchTenantCache(tenantCache);
+
+  const plugins: Plugin[] = [
+    useBodyLimit(config.MAX_BODY_BYTES),
+    useRequestLog(logger, GRAPHQL_ENDPOINT),
+    useReadiness(upstream),
+    useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
+    useQueryLimits({
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxTokens: config.MAX_TOKENS,
+      maxCost: config.MAX_COST,
+      maxDirectives: config.MAX_DIRECTIVES,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      blockFieldSuggestions: !config.INTROSPECTION,
+    }),
+    usePrometheus({
+      registry: metrics.registry,
+      endpoint: '/metrics',
+      metrics: {
+        graphql_envelop_request_duration: true,
+        graphql_envelop_error_result: true,
+        graphql_yoga_http_duration: true,
+      },
+    }) as Plugin,
+  ];
+  if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
+  if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
+
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    healthCheckEndpoint: '/health',
     landingPage: false,
-    context: ({ request }) => createContext(deps, request, request.signal),
-    graphiql: deps.graphiql === false ? false : { defaultQuery: EXAMPLE_QUERY, title: 'Flow Retail GraphQL', headers: '{"Authorization": "Bearer "}' },
+    batching: false,
+    logging: false,
+    cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true } : false,
+    context: ({ request }) =>
+      createContext(
+        {
+          upstream,
+          tenantCache,
+          deadlineMs: config.REQUEST_DEADLINE_MS,
+          loadersEnabled: !config.DISABLE_LOADERS,
+          onCall: (info) => metrics.observeCall(info),
+        },
+        request,
+      ),
+    graphiql: config.GRAPHIQL
+      ? { defaultQuery: EXAMPLE_QUERY, title: 'Flow Retail GraphQL', headers: '{"Authorization": "Bearer "}' }
+      : false,
     renderGraphiQL,
+    plugins,
     maskedErrors: {
+      isDev: config.NODE_ENV === 'development',
       // Upstream failures keep their meaning (code, status, logId); anything else is masked.
       maskError: (error, message, isDev) => toGraphQLError(error) ?? defaultMaskError(error, message, isDev),
     },

@@ -34,7 +34,8 @@ async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  upstream = new FlowUpstream({ baseUrl: sandbox.url, timeoutMs: 1_000 });
+  // No retries here, so each fault shows as is; retries have their own tests below.
+  upstream = new FlowUpstream({ baseUrl: sandbox.url, timeoutMs: 1_000, retries: 0 });
 });
 afterAll(async () => {
   await upstream.close();
@@ -239,6 +240,50 @@ describe('client-side guarantees', () => {
   it('a malformed JSON body is "malformed" with the upstream status', async () => {
     sandbox.faults.set('get-account', { malformedJson: true, times: 1 });
     expect(await failure(getAccount(as(DEMO.tokens.admin)))).toMatchObject({ kind: 'malformed', status: 200 });
+  });
+
+  it('retries an idempotent GET after a dropped connection and a 503, and succeeds', async () => {
+    const retrying = new FlowUpstream({ baseUrl: sandbox.url, retries: 2, retryBaseMs: 5 });
+    sandbox.faults.set('get-account', { drop: true, times: 1 });
+    sandbox.faults.set('get-tenants-details', { status: 503, times: 2 });
+    const client = retrying.as({ authorization: `Bearer ${DEMO.tokens.admin}` });
+    expect((await getAccount(client)).defaultTenantUid).toEqual(expect.any(String));
+    expect((await getTenantsDetails(client, alpha)).tenantUid).toBe(alpha);
+    expect(sandbox.counters.get('get-account')).toBe(2);
+    expect(sandbox.counters.get('get-tenants-details')).toBe(3);
+    await retrying.close();
+  });
+
+  it('gives up after the bounded retries, and never retries a PUT', async () => {
+    const retrying = new FlowUpstream({ baseUrl: sandbox.url, retries: 2, retryBaseMs: 5 });
+    const client = retrying.as({ authorization: `Bearer ${DEMO.tokens.admin}` });
+    sandbox.faults.set('get-account', { status: 502 });
+    sandbox.faults.set('put-account', { status: 503 });
+    expect((await failure(getAccount(client))).status).toBe(502);
+    expect((await failure(putAccount(client, { defaultTenantUid: beta }))).status).toBe(503);
+    expect(sandbox.counters.get('get-account')).toBe(3);
+    expect(sandbox.counters.get('put-account')).toBe(1);
+    await retrying.close();
+  });
+
+  it('opens the circuit after repeated failures, fails fast, and closes again when the upstream recovers', async () => {
+    const guarded = new FlowUpstream({
+      baseUrl: sandbox.url,
+      retries: 0,
+      circuit: { volumeThreshold: 4, errorThresholdPercentage: 50, resetTimeoutMs: 300 },
+    });
+    const client = guarded.as({ authorization: `Bearer ${DEMO.tokens.admin}` });
+    sandbox.faults.set('get-account', { status: 500 });
+    for (let i = 0; i < 4; i++) await failure(getAccount(client));
+    expect(guarded.circuit.state).toBe('open');
+    const callsWhenOpen = sandbox.counters.get('get-account');
+    expect(await failure(getAccount(client))).toMatchObject({ kind: 'unavailable', code: 'CIRCUIT_OPEN' });
+    expect(sandbox.counters.get('get-account')).toBe(callsWhenOpen);
+    sandbox.faults.clear();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await getAccount(client)).defaultTenantUid).toEqual(expect.any(String));
+    expect(guarded.circuit.state).toBe('closed');
+    await guarded.close();
   });
 
   it('forwards the bearer token, Accept-Language, request id and traceparent, and nothing else', async () => {

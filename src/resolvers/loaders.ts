@@ -16,7 +16,7 @@ export interface LoaderOptions {
   /** The caller's REST client; throws UNAUTHENTICATED when the request has no token. */
   client: () => FlowClient;
   /** The shared tenant cache and this caller's key in it; absent when caching is off. */
-  tenantCache?: { cache: TenantCache; caller: () => string };
+  tenantCache?: { cache: TenantCache; caller: () => string; onHit?: () => void };
   /** Off only for the benchmark's "no loaders" baseline: every field fetches on its own. */
   enabled?: boolean;
 }
@@ -43,7 +43,10 @@ export function createLoaders({ client, tenantCache, enabled = true }: LoaderOpt
       settle(
         uids.map(async (uid) => {
           const cached = tenantCache?.cache.get(tenantCache.caller(), uid);
-          if (cached) return cached;
+          if (cached) {
+            tenantCache?.onHit?.();
+            return cached;
+          }
           const tenant = await getTenantsDetails(client(), uid);
           tenantCache?.cache.set(tenantCache.caller(), tenant);
           return tenant;

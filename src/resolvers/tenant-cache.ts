@@ -61,6 +61,10 @@ export class TenantCache {
     this.entries.set(tenant.tenantUid, { tenant, callers });
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   drop(tenantUid: string): void {
     this.entries.delete(tenantUid);
   }

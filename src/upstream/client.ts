@@ -1,4 +1,6 @@
 import { Pool, errors as undiciErrors } from 'undici';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UpstreamCircuit, type CircuitOptions } from './circuit.ts';
 import { UpstreamError, type UpstreamErrorKind } from './errors.ts';
 import { OPERATIONS, type OperationId, type ResponseOf } from './operations.ts';
 
@@ -12,6 +14,11 @@ export interface UpstreamOptions {
   timeoutMs?: number;
   /** Keep-alive connections per upstream. */
   connections?: number;
+  /** Extra attempts for idempotent GETs after a connection error or a 502/503/504. */
+  retries?: number;
+  /** First retry delay; doubles per attempt, with full jitter. */
+  retryBaseMs?: number;
+  circuit?: CircuitOptions;
 }
 
 /** What the gateway learns about each upstream call (metrics, logs, debug extensions). */
@@ -22,6 +29,8 @@ export interface CallInfo {
   status?: number;
   errorKind?: UpstreamErrorKind;
   durationMs: number;
+  /** Answered from the gateway's tenant cache: no REST call was made. */
+  cached?: boolean;
 }
 
 /** Who is calling: the values taken from the client's request and forwarded upstream. */
@@ -47,12 +56,18 @@ export class FlowUpstream {
   readonly origin: string;
   readonly basePath: string;
   readonly timeoutMs: number;
+  readonly retries: number;
+  readonly retryBaseMs: number;
+  readonly circuit: UpstreamCircuit;
 
   constructor(options: UpstreamOptions) {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retries = options.retries ?? 2;
+    this.retryBaseMs = options.retryBaseMs ?? 50;
+    this.circuit = new UpstreamCircuit(options.circuit);
     this.pool = new Pool(this.origin, {
       connections: options.connections ?? 64,
       keepAliveTimeout: 30_000,
@@ -66,6 +81,7 @@ export class FlowUpstream {
   }
 
   close(): Promise<void> {
+    this.circuit.shutdown();
     return this.pool.close();
   }
 }
@@ -83,6 +99,21 @@ export class FlowClient {
   ) {}
 
   async call<O extends OperationId>(operationId: O, input: CallInput = {}): Promise<ResponseOf<O>> {
+    const { upstream } = this;
+    // Why only GETs: a POST/PUT/DELETE may have taken effect before the failure; repeating it is not safe.
+    const attempts = OPERATIONS[operationId].method === 'GET' ? 1 + upstream.retries : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await upstream.circuit.run(operationId, () => this.attempt(operationId, input));
+      } catch (error) {
+        if (attempt >= attempts || !isRetryable(error) || this.caller.signal?.aborted) throw error;
+        // Exponential backoff with full jitter, so retries of many callers do not arrive together.
+        await sleep(Math.random() * upstream.retryBaseMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async attempt<O extends OperationId>(operationId: O, input: CallInput): Promise<ResponseOf<O>> {
     const { method, path: template } = OPERATIONS[operationId];
     const path = this.upstream.basePath + renderPath(operationId, template, input.path) + renderQuery(input.query);
     const started = performance.now();
@@ -118,7 +149,7 @@ export class FlowClient {
       return parsed as unknown as ResponseOf<O>;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      const translated = transportError(operationId, error);
+      const translated = transportError(operationId, error, this.caller.signal);
       report(undefined, translated.kind);
       throw translated;
     }
@@ -159,6 +190,11 @@ function renderQuery(query: CallInput['query']): string {
   return text ? `?${text}` : '';
 }
 
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof UpstreamError) || error.code === 'CIRCUIT_OPEN') return false;
+  return error.kind === 'unavailable' || (error.kind === 'http' && [502, 503, 504].includes(error.status ?? 0));
+}
+
 function tryParse(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -181,10 +217,16 @@ function httpError(operationId: OperationId, status: number, body: unknown): Ups
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function transportError(operationId: OperationId, error: unknown): UpstreamError {
+function transportError(operationId: OperationId, error: unknown, signal?: AbortSignal): UpstreamError {
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  if (error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
-    return new UpstreamError(`Upstream ${operationId} was aborted`, { kind: 'aborted', operationId, cause: error });
+  if (signal?.aborted || error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
+    // The request's overall deadline ends as a timeout; a client that went away as an abort.
+    const deadline = (signal?.reason as Error | undefined)?.name === 'TimeoutError';
+    return new UpstreamError(`Upstream ${operationId} ${deadline ? 'exceeded the request deadline' : 'was aborted'}`, {
+      kind: deadline ? 'timeout' : 'aborted',
+      operationId,
+      cause: error,
+    });
   }
   if (TIMEOUT_CODES.has(code)) {
     return new UpstreamError(`Upstream ${operationId} timed out`, { kind: 'timeout', operationId, cause: error });

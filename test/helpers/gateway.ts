@@ -1,16 +1,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { GraphQLClient } from 'graphql-request';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.ts';
-import { FlowUpstream, type UpstreamOptions } from '../../src/upstream/client.ts';
-import { TenantCache } from '../../src/resolvers/tenant-cache.ts';
-import { createGateway, type GatewayDeps } from '../../src/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import { composeGateway } from '../../src/compose.ts';
+import { createLogger } from '../../src/observability/logger.ts';
+import type { FlowUpstream } from '../../src/upstream/client.ts';
+import type { TenantCache } from '../../src/resolvers/tenant-cache.ts';
 
 export interface TestGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:PORT/graphql */
   url: string;
+  /** The gateway's origin, for the non-GraphQL routes (/health, /ready, /metrics). */
+  origin: string;
   sandbox: Sandbox;
   upstream: FlowUpstream;
-  tenantCache: TenantCache;
+  tenantCache?: TenantCache;
+  /** Every log line the gateway wrote, parsed. */
+  logs: Record<string, unknown>[];
   /** A graphql-request client sending `Authorization: Bearer <token>` (none when token is undefined). */
   client(token?: string, headers?: Record<string, string>): GraphQLClient;
   close(): Promise<void>;
@@ -18,25 +26,40 @@ export interface TestGateway {
 
 export interface TestGatewayOptions {
   sandbox?: SandboxOptions;
-  upstream?: Partial<UpstreamOptions>;
-  gateway?: Partial<GatewayDeps>;
-  tenantCacheTtlMs?: number;
+  /** Environment overrides, as in production (e.g. { UPSTREAM_TIMEOUT_MS: '300' }). */
+  env?: Record<string, string>;
 }
 
 /** The sandbox and the gateway, each on its own loopback port 0, talking real HTTP. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
-  const upstream = new FlowUpstream({ baseUrl: sandbox.url, timeoutMs: 2_000, ...options.upstream });
-  const tenantCache = new TenantCache({ max: 100, ttlMs: options.tenantCacheTtlMs ?? 60_000 });
-  const yoga = createGateway({ upstream, tenantCache, ...options.gateway });
-  const server: Server = createServer(yoga);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'debug',
+    UPSTREAM_TIMEOUT_MS: '2000',
+    UPSTREAM_RETRIES: '0',
+    CIRCUIT_VOLUME_THRESHOLD: '1000',
+    ...options.env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const { gateway, upstream, tenantCache } = composeGateway(config, sandbox.url, createLogger(config.LOG_LEVEL, sink));
+  const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${origin}/graphql`;
   return {
     url,
+    origin,
     sandbox,
     upstream,
     tenantCache,
+    logs,
     client: (token, headers = {}) =>
       new GraphQLClient(url, { headers: token ? { authorization: `Bearer ${token}`, ...headers } : headers }),
     async close() {
