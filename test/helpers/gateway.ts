@@ -28,6 +28,8 @@ export interface TestGatewayOptions {
   sandbox?: SandboxOptions;
   /** Environment overrides, as in production (e.g. { UPSTREAM_TIMEOUT_MS: '300' }). */
   env?: Record<string, string>;
+  /** Point the gateway somewhere other than the sandbox (e.g. a recording proxy in front of it). */
+  upstreamUrl?: string;
 }
 
 /** The sandbox and the gateway, each on its own loopback port 0, talking real HTTP. */
@@ -48,7 +50,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       done();
     },
   });
-  const { gateway, upstream, tenantCache } = composeGateway(config, sandbox.url, createLogger(config.LOG_LEVEL, sink));
+  const { gateway, upstream, tenantCache } = composeGateway(config, options.upstreamUrl ?? sandbox.url, createLogger(config.LOG_LEVEL, sink));
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,195 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { startSandbox } from '../src/sandbox/server.ts';
+import { DEMO } from '../src/sandbox/seed.ts';
+import { composeGateway } from '../src/compose.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/observability/logger.ts';
+import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+
+type Errors = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+
+/** The data and errors of a response, whether or not it carries errors. */
+async function settle<T>(client: GraphQLClient, query: string): Promise<{ data?: T; errors?: Errors }> {
+  try {
+    return { data: await client.request<T>(query) };
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return { data: error.response.data as T, errors: error.response.errors as Errors };
+  }
+}
+
+const ME = '{ me { defaultTenantUid } }';
+const ME_AND_TENANT = `{ me { defaultTenantUid memberships { tenantUid tenant { name } } } }`;
+
+describe('upstream faults', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '300', TENANT_CACHE_TTL_MS: '0' } });
+  });
+  afterAll(() => gw.close());
+  beforeEach(() => {
+    gw.sandbox.faults.clear();
+    gw.sandbox.counters.reset();
+  });
+
+  it('a slow upstream gives UPSTREAM_TIMEOUT after the per-call timeout, not a hang', async () => {
+    gw.sandbox.faults.set('get-account', { latencyMs: 2_000 });
+    const started = performance.now();
+    const { data, errors } = await settle<{ me: null }>(gw.client(DEMO.tokens.admin), ME);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(data?.me).toBeNull();
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  it.each([500, 502, 503])('an upstream %i gives UPSTREAM_UNAVAILABLE with the status', async (status) => {
+    gw.sandbox.faults.set('get-account', { status });
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status });
+    expect(errors?.[0].extensions?.logId).toEqual(expect.any(String));
+  });
+
+  it('a dropped connection gives UPSTREAM_UNAVAILABLE', async () => {
+    gw.sandbox.faults.set('get-account', { drop: true });
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('malformed upstream JSON gives UPSTREAM_ERROR with the upstream status', async () => {
+    gw.sandbox.faults.set('get-account', { malformedJson: true });
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_ERROR', status: 200 });
+  });
+
+  it('a failing nested call gives partial data with the error at its path', async () => {
+    gw.sandbox.faults.set('get-tenants-details', { status: 503 });
+    const { data, errors } = await settle<{ me: { memberships: { tenantUid: string; tenant: null }[] } }>(
+      gw.client(DEMO.tokens.admin),
+      ME_AND_TENANT,
+    );
+    expect(data?.me.memberships.length).toBeGreaterThan(0);
+    expect(data?.me.memberships.every((m) => m.tenant === null)).toBe(true);
+    expect(errors?.[0].path).toEqual(['me', 'memberships', 0, 'tenant']);
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});
+
+describe('retries and the circuit breaker', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { UPSTREAM_RETRIES: '2', CIRCUIT_VOLUME_THRESHOLD: '5', CIRCUIT_ERROR_PERCENT: '50', CIRCUIT_RESET_MS: '400' },
+    });
+  });
+  afterAll(() => gw.close());
+  beforeEach(() => {
+    gw.sandbox.faults.clear();
+    gw.sandbox.counters.reset();
+  });
+
+  it('retries a GET after a transient 503 and answers with data', async () => {
+    gw.sandbox.faults.set('get-account', { status: 503, times: 1 });
+    const { data, errors } = await settle<{ me: { defaultTenantUid: string } }>(gw.client(DEMO.tokens.admin), ME);
+    expect(errors).toBeUndefined();
+    expect(data?.me.defaultTenantUid).toEqual(expect.any(String));
+    expect(gw.sandbox.counters.get('get-account')).toBe(2);
+  });
+
+  it('never retries a mutation', async () => {
+    gw.sandbox.faults.set('put-account', { status: 503, times: 1 });
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), `mutation { updateAccount(input: { defaultTenantUid: "${DEMO.tenants.beta}" }) { defaultTenantUid } }`);
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(gw.sandbox.counters.get('put-account')).toBe(1);
+  });
+
+  it('a dead upstream trips the circuit: fast UPSTREAM_UNAVAILABLE without calls, then recovery', async () => {
+    gw.sandbox.faults.set('get-account', { status: 500 });
+    for (let i = 0; i < 5; i++) await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(gw.upstream.circuit.state).toBe('open');
+    const calls = gw.sandbox.counters.get('get-account');
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(errors?.[0].extensions?.upstreamCode).toBe('CIRCUIT_OPEN');
+    expect(gw.sandbox.counters.get('get-account')).toBe(calls);
+    gw.sandbox.faults.clear();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const recovered = await settle<{ me: { defaultTenantUid: string } }>(gw.client(DEMO.tokens.admin), ME);
+    expect(recovered.errors).toBeUndefined();
+    expect(gw.upstream.circuit.state).toBe('closed');
+  });
+});
+
+describe('deadlines and disconnects', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { REQUEST_DEADLINE_MS: '400', UPSTREAM_TIMEOUT_MS: '5000' } });
+  });
+  afterAll(() => gw.close());
+  afterEach(() => gw.sandbox.faults.clear());
+
+  it('the overall request deadline ends slow upstream calls as UPSTREAM_TIMEOUT', async () => {
+    gw.sandbox.faults.set('get-account', { latencyMs: 3_000 });
+    const started = performance.now();
+    const { errors } = await settle(gw.client(DEMO.tokens.admin), ME);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(errors?.[0].extensions?.code).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  it('a client that disconnects aborts its upstream calls', async () => {
+    gw.sandbox.faults.set('get-account', { latencyMs: 3_000 });
+    const controller = new AbortController();
+    const request = fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO.tokens.admin}`, 'x-request-id': 'disconnect-1' },
+      body: JSON.stringify({ query: ME, operationName: null }),
+      signal: controller.signal,
+    }).catch(() => undefined);
+    setTimeout(() => controller.abort(), 100);
+    await request;
+    await expect.poll(() => gw.logs.find((line) => line.requestId === 'disconnect-1'), { timeout: 1_500 }).toBeDefined();
+    const line = gw.logs.find((entry) => entry.requestId === 'disconnect-1')!;
+    expect(line.upstreamStatuses).toEqual(['aborted']);
+    expect(line.durationMs as number).toBeLessThan(1_000);
+  });
+});
+
+describe('an upstream that is down at start and comes back', () => {
+  it('answers UPSTREAM_UNAVAILABLE while down and data once it is up', async () => {
+    const port = await freePort();
+    // A gateway pointed at a port where nothing listens yet.
+    const config = loadConfig({ NODE_ENV: 'test', UPSTREAM_RETRIES: '0', CIRCUIT_RESET_MS: '200', CIRCUIT_VOLUME_THRESHOLD: '3' });
+    const { gateway, upstream } = composeGateway(config, `http://127.0.0.1:${port}/v2`, createLogger('silent'));
+    const server = createHttpServer(gateway);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new GraphQLClient(`http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, {
+      headers: { authorization: `Bearer ${DEMO.tokens.admin}` },
+    });
+    try {
+      const down = await settle(client, ME);
+      expect(down.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      const sandbox = await startSandbox({ port });
+      await expect
+        .poll(async () => (await settle<{ me: { defaultTenantUid: string } }>(client, ME)).data?.me?.defaultTenantUid, {
+          timeout: 3_000,
+          interval: 100,
+        })
+        .toEqual(expect.any(String));
+      await sandbox.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await upstream.close();
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
