@@ -28,7 +28,8 @@ export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-const EXAMPLE_QUERY = `# Put your token in the Headers tab below: {"Authorization": "Bearer <token>"}
+const EXAMPLE_QUERY = `# Put a demo token (printed by npm start) in the Headers tab below:
+# {"Authorization": "Bearer <token>"}
 query Me {
   me {
     defaultTenantUid
