@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UpstreamCircuit, type CircuitOptions } from './circuit.ts';
 import { UpstreamError, type UpstreamErrorKind } from './errors.ts';
 import { OPERATIONS, type OperationId, type ResponseOf } from './operations.ts';
+import { missingRequiredKey } from './response-shape.ts';
 
 /** The spec's UID pattern, anchored (the spec's own pattern lacks the `$`). */
 export const UID_PATTERN = /^[A-Za-z0-9_-]+$/;
@@ -141,6 +142,14 @@ export class FlowClient {
       const parsed = isJson ? tryParse(text) : undefined;
       if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
         throw new UpstreamError(`Upstream ${operationId} answered ${status} with a body that is not a JSON object`, {
+          kind: 'malformed',
+          operationId,
+          status,
+        });
+      }
+      const missing = missingRequiredKey(operationId, parsed);
+      if (missing) {
+        throw new UpstreamError(`Upstream ${operationId} answered ${status} without the required field "${missing}"`, {
           kind: 'malformed',
           operationId,
           status,
