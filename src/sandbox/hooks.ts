@@ -1,0 +1,72 @@
+/** Per-operation call counters and injectable faults. */
+
+export interface Fault {
+  latencyMs?: number;
+  /** Respond with this status and a GenericErrorResponse body. */
+  status?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** 200 with content-type application/json and a truncated/invalid body. */
+  malformedJson?: boolean;
+  /** 200 with this value as the JSON body, whatever the spec says (for unexpected shapes). */
+  body?: unknown;
+  /** Apply to the next N matching calls only; default: until cleared. */
+  times?: number;
+}
+
+export class Counters {
+  private counts = new Map<string, number>();
+
+  increment(operationId: string): void {
+    this.counts.set(operationId, (this.counts.get(operationId) ?? 0) + 1);
+  }
+
+  get(operationId: string): number {
+    return this.counts.get(operationId) ?? 0;
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  /** Only operations that were called at least once. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** A fault for a specific operationId takes precedence over the '*' fault. */
+export class Faults {
+  private table = new Map<string, Fault>();
+
+  set(operationId: string, fault: Fault): void {
+    this.table.set(operationId, { ...fault });
+  }
+
+  clear(): void {
+    this.table.clear();
+  }
+
+  snapshot(): Record<string, Fault> {
+    return Object.fromEntries(this.table);
+  }
+
+  /** The fault to apply to this call (consuming one use of a `times`-limited fault), if any. */
+  take(operationId: string): Fault | undefined {
+    if (this.table.size === 0) return undefined;
+    const key = this.table.has(operationId) ? operationId : this.table.has('*') ? '*' : undefined;
+    if (key === undefined) return undefined;
+    const fault = this.table.get(key)!;
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) this.table.delete(key);
+    }
+    return fault;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Request validation compiled with ajv from the spec's own schemas (no hand-written field checks).
+ * Query, path and header values arrive as strings, so they are validated with type coercion
+ * (`pageSize=10` becomes 10, `resendInvite=true` becomes true); bodies are validated as sent.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { badRequest } from './errors.ts';
+import { operationIds, operations, spec, SPEC_ID, type OperationSpec, type SpecParam } from './spec.ts';
+
+export type Location = 'path' | 'query' | 'header' | 'body';
+export type Check = (data: unknown) => void;
+export type OperationValidators = Partial<Record<Location, Check>>;
+
+function makeAjv(coerceTypes: boolean): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateSchema: false });
+  addFormats.default(ajv);
+  ajv.addSchema(spec, SPEC_ID);
+  return ajv;
+}
+
+const bodyAjv = makeAjv(false);
+const paramAjv = makeAjv(true);
+
+/** "body/accountType must be equal to one of the allowed values (FULL, REGULAR, ...)" */
+export function describeErrors(errors: ErrorObject[] | null | undefined, where: string): string {
+  return (errors ?? [])
+    .map((e) => {
+      const msg = `${where}${e.instancePath} ${e.message ?? 'is invalid'}`;
+      return e.keyword === 'enum' ? `${msg} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : msg;
+    })
+    .join('; ');
+}
+
+function toCheck(validate: ValidateFunction, where: Location): Check {
+  return (data) => {
+    if (!validate(data)) throw badRequest(describeErrors(validate.errors, where));
+  };
+}
+
+function paramsSchema(params: SpecParam[]) {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+function compileOperation(op: OperationSpec): OperationValidators {
+  const v: OperationValidators = {};
+  for (const where of ['path', 'query', 'header'] as const) {
+    const params = op.params.filter((p) => p.in === where);
+    if (params.length) v[where] = toCheck(paramAjv.compile(paramsSchema(params)), where);
+  }
+  if (op.bodySchema) v.body = toCheck(bodyAjv.compile(op.bodySchema), 'body');
+  return v;
+}
+
+const compiled = new Map(operations.map((op) => [op.operationId, compileOperation(op)]));
+
+export function validatorsFor(operationId: string): OperationValidators {
+  return compiled.get(operationId) ?? {};
+}
+
+/** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }`. */
+export const checkFaultTable: Check = toCheck(
+  bodyAjv.compile({
+    type: 'object',
+    propertyNames: { enum: ['*', ...operationIds] },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        latencyMs: { type: 'integer', minimum: 0 },
+        status: { type: 'integer', minimum: 100, maximum: 599 },
+        drop: { type: 'boolean' },
+        malformedJson: { type: 'boolean' },
+        times: { type: 'integer', minimum: 1 },
+      },
+    },
+  }),
+  'body',
+);
