@@ -193,3 +193,41 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('unexpected upstream shapes and masking', () => {
+  let dev: TestGateway;
+  let prod: TestGateway;
+  beforeAll(async () => {
+    dev = await startTestGateway({ env: { NODE_ENV: 'development' } });
+    prod = await startTestGateway({ env: { NODE_ENV: 'production', TENANT_CACHE_TTL_MS: '0' } });
+  });
+  afterAll(async () => {
+    await dev.close();
+    await prod.close();
+  });
+
+  it('a 200 body without the spec’s required fields gives UPSTREAM_ERROR with the status', async () => {
+    dev.sandbox.faults.set('get-account', { body: { hello: 'world' }, times: 1 });
+    const { data, errors } = await settle<{ me: null }>(dev.client(DEMO.tokens.admin), ME);
+    expect(data?.me).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_ERROR', status: 200 });
+    expect(errors?.[0].message).toMatch(/globalRoles/);
+  });
+
+  it('masks an internal error in production, keeping the path', async () => {
+    // `paging: null` has the required key but breaks the mapping: a bug-class failure, not an upstream error code.
+    const broken = { items: [], paging: null };
+    const query = `{ tenant(tenantUid: "${DEMO.tenants.alpha}") { name users { paging { totalPages } } } }`;
+    prod.sandbox.faults.set('get-tenants-users', { body: broken, times: 1 });
+    const masked = await settle<{ tenant: { name: string; users: null } }>(prod.client(DEMO.tokens.admin), query);
+    expect(masked.data?.tenant.name).toEqual(expect.any(String));
+    expect(masked.data?.tenant.users).toBeNull();
+    expect(masked.errors?.[0]).toMatchObject({ message: 'Unexpected error.', path: ['tenant', 'users'] });
+    expect(masked.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(masked.errors)).not.toMatch(/paging|TypeError|stack/);
+    // Development shows the cause, to help whoever is debugging.
+    dev.sandbox.faults.set('get-tenants-users', { body: broken, times: 1 });
+    const shown = await settle(dev.client(DEMO.tokens.admin), query);
+    expect(JSON.stringify(shown.errors)).toMatch(/TypeError|paging/);
+  });
+});

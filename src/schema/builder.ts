@@ -5,7 +5,9 @@ import type { GatewayContext } from '../context.ts';
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: { DateTime: { Input: string; Output: string }; ID: { Input: string; Output: string } };
-}>({});
+  // Output fields are non-null unless a field says `nullable: true` (as the contract marks them).
+  DefaultFieldNullability: false;
+}>({ defaultFieldNullability: false });
 
 builder.scalarType('DateTime', {
   description: 'ISO-8601 date-time string, as the REST API sends it.',

@@ -1,0 +1,43 @@
+import type { RestPaging } from '../upstream/schemas.ts';
+
+/** The graph's Paging: REST's three numbers plus the two derived ones. */
+export interface Paging {
+  pageNumber: number;
+  pageSize: number;
+  totalCount: number;
+  totalPages: number;
+  hasNextPage: boolean;
+}
+
+/** A page of items as the graph exposes it (`*Page` types). */
+export interface Page<T> {
+  items: T[];
+  paging: Paging;
+}
+
+/** totalPages = ceil(totalCount / pageSize), 0 when pageSize is 0 (never divides by zero). */
+export function toPaging(paging: RestPaging): Paging {
+  const totalPages = paging.pageSize > 0 ? Math.max(0, Math.ceil(paging.totalCount / paging.pageSize)) : 0;
+  return { ...pick(paging), totalPages, hasNextPage: paging.pageNumber < totalPages };
+}
+
+export function toPage<T>(list: { items: T[]; paging: RestPaging }): Page<T> {
+  return { items: list.items, paging: toPaging(list.paging) };
+}
+
+export interface PageArgs {
+  page?: number | null;
+  pageSize?: number | null;
+}
+
+/** The GraphQL `page`/`pageSize` args as REST query parameters (`page` is REST's `pageNumber`). */
+export function pageQuery(args: PageArgs): { pageNumber?: number; pageSize?: number } {
+  const query: { pageNumber?: number; pageSize?: number } = {};
+  if (args.page !== undefined && args.page !== null) query.pageNumber = args.page;
+  if (args.pageSize !== undefined && args.pageSize !== null) query.pageSize = args.pageSize;
+  return query;
+}
+
+function pick({ pageNumber, pageSize, totalCount }: RestPaging): RestPaging {
+  return { pageNumber, pageSize, totalCount };
+}

@@ -1,0 +1,80 @@
+import { builder } from './builder.ts';
+import { Tenant } from './tenant.ts';
+import { TenantUser } from './tenant-user.ts';
+import {
+  defaultTenant,
+  exchangeAuthToken,
+  login,
+  me,
+  memberships,
+  updateAccount,
+  type RestAccount,
+  type RestLoginResult,
+} from '../resolvers/account.ts';
+
+const Account = builder.objectRef<RestAccount>('Account').implement({
+  description: "The caller's account with every tenant they can access. GET /account.",
+  fields: (t) => ({
+    globalRoles: t.exposeStringList('globalRoles', { description: 'Roles the account has across all tenants.' }),
+    defaultTenantUid: t.exposeID('defaultTenantUid', { description: "Reference to the account's default tenant." }),
+    defaultTenant: t.field({
+      type: Tenant,
+      nullable: true,
+      description: "The default tenant's details (tenant details loader, cached).",
+      resolve: defaultTenant,
+    }),
+    memberships: t.field({
+      type: [TenantUser],
+      description: 'One TenantUser per tenant the caller can access (REST field: tenants).',
+      resolve: memberships,
+    }),
+  }),
+});
+
+const LoginResult = builder.objectRef<RestLoginResult>('LoginResult').implement({
+  description: 'What a login answers: an access token and the user it belongs to.',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', { description: 'Bearer token for the logged-in tenant user.' }),
+    tenantUser: t.expose('tenantUser', { type: TenantUser, description: 'The tenant user that logged in.' }),
+  }),
+});
+
+const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
+  description: 'Changes to the global account (REST AccountUpdateSchema).',
+  fields: (t) => ({
+    defaultTenantUid: t.id({ required: true, description: 'Reference to the tenant to use by default.' }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.field({
+    type: Account,
+    nullable: true,
+    description: 'GET /account: the caller\'s account.',
+    resolve: (_root, _args, ctx) => me(ctx),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResult,
+    description: "POST /account with the caller's device token as bearer.",
+    args: {
+      userCode: t.arg.string({ required: true, description: 'The code the user logs in with.' }),
+      password: t.arg.string({ required: true, description: "The user's password." }),
+    },
+    resolve: (_root, args, ctx) => login(ctx, args),
+  }),
+  exchangeAuthToken: t.field({
+    type: TenantUser,
+    description: "POST /tenants/{tenantUid}/account with the caller's auth token as bearer.",
+    args: { tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }) },
+    resolve: (_root, args, ctx) => exchangeAuthToken(ctx, args),
+  }),
+  updateAccount: t.field({
+    type: Account,
+    description: 'PUT /account',
+    args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The changes to make.' }) },
+    resolve: (_root, args, ctx) => updateAccount(ctx, args),
+  }),
+}));

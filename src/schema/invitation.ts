@@ -1,0 +1,49 @@
+import { builder } from './builder.ts';
+import { TenantUser } from './tenant-user.ts';
+import { acceptInvitation, invitation, type RestInvitation } from '../resolvers/invitation.ts';
+
+const InvitationTenant = builder.objectRef<RestInvitation['tenant']>('InvitationTenant').implement({
+  description: 'The tenant an invitation is to.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name of the tenant.' }),
+  }),
+});
+
+const InvitationUser = builder.objectRef<RestInvitation['user']>('InvitationUser').implement({
+  description: 'The invited user as the tenant registered them.',
+  fields: (t) => ({
+    displayName: t.exposeString('displayName', { description: 'The name shown for the user.' }),
+    email: t.exposeString('email', { description: 'Email address the invitation went to.' }),
+    firstname: t.exposeString('firstname', { description: 'First name.' }),
+    lastname: t.exposeString('lastname', { description: 'Last name.' }),
+    mobile: t.exposeString('mobile', { description: 'Mobile phone number.' }),
+    status: t.exposeString('status', { description: "The invited user's status, as REST sends it (e.g. PENDING_INVITE)." }),
+  }),
+});
+
+const Invitation = builder.objectRef<RestInvitation>('Invitation').implement({
+  description: 'An invitation to a tenant. GET /account/invite (no bearer token; the invite token goes in x-invite-token).',
+  fields: (t) => ({
+    tenant: t.expose('tenant', { type: InvitationTenant, description: 'The tenant the invitation is to.' }),
+    user: t.expose('user', { type: InvitationUser, description: 'The invited user.' }),
+  }),
+});
+
+builder.queryField('invitation', (t) =>
+  t.field({
+    type: Invitation,
+    nullable: true,
+    description: 'GET /account/invite; needs no bearer token. Null when the upstream knows no such invitation (404).',
+    args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
+    resolve: (_root, args, ctx) => invitation(ctx, args),
+  }),
+);
+
+builder.mutationField('acceptInvitation', (t) =>
+  t.field({
+    type: TenantUser,
+    description: "PUT /account/invite: accept an invitation, with the caller's auth token as bearer.",
+    args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
+    resolve: (_root, args, ctx) => acceptInvitation(ctx, args),
+  }),
+);

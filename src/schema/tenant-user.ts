@@ -1,0 +1,302 @@
+import { builder } from './builder.ts';
+import { AccountType, SortDirection, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
+import { Paging } from './paging.ts';
+import { Tenant } from './tenant.ts';
+import type { Page } from '../resolvers/paging.ts';
+import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../upstream/schemas.ts';
+import {
+  createTenantUser,
+  defaultStoreUid,
+  deleteTenantUser,
+  myAccount,
+  permissions,
+  resendInvitation,
+  searchUsers,
+  tenantName,
+  tenantOfUser,
+  updateMyTenantAccount,
+  updateTenantUser,
+  user,
+  users,
+  type AnyTenantUser,
+} from '../resolvers/tenant-user.ts';
+
+type RestStorePermission = RestPermissions['stores'][number];
+type RestOrganizationPermission = RestPermissions['organizations'][number];
+
+export const TenantUser = builder.objectRef<AnyTenantUser>('TenantUser');
+
+const StoreAccess = builder.objectRef<RestStoreAccess>('StoreAccess').implement({
+  description: "A tenant user's access to one store (REST UserStoreAccessResponseSchema).",
+  fields: (t) => ({
+    storeAccessUid: t.exposeID('storeAccessUid', { description: 'Reference to this store access.' }),
+    storeUid: t.exposeID('storeUid', { description: 'Reference to the store.' }),
+    storeRole: t.expose('storeRole', { type: StoreRole, description: "The user's role in the store." }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the access was granted.' }),
+    lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the access was last changed.' }),
+  }),
+});
+
+const BasicStore = builder.objectRef<RestStorePermission['store']>('BasicStore').implement({
+  description: 'A store, named, with the organization it belongs to (REST BasicStoreResponseSchema).',
+  fields: (t) => ({
+    storeUid: t.exposeID('storeUid', { description: 'Reference to the store.' }),
+    name: t.exposeString('name', { description: 'Name of the store.' }),
+    organizationUid: t.exposeID('organizationUid', { description: 'Reference to the organization the store belongs to.' }),
+    organizationName: t.exposeString('organizationName', { description: 'Name of the organization the store belongs to.' }),
+  }),
+});
+
+const BasicOrganization = builder.objectRef<RestOrganizationPermission['organization']>('BasicOrganization').implement({
+  description: 'An organization (a group of stores), named (REST BasicOrganizationResponseSchema).',
+  fields: (t) => ({
+    organizationUid: t.exposeID('organizationUid', { description: 'Reference to the organization.' }),
+    name: t.exposeString('name', { description: 'Name of the organization.' }),
+  }),
+});
+
+const StorePermission = builder.objectRef<RestStorePermission>('StorePermission').implement({
+  description: "A user's permissions in one store (REST StorePermissionResponseSchema).",
+  fields: (t) => ({
+    store: t.expose('store', { type: BasicStore, description: 'The store.' }),
+    permissions: t.exposeStringList('permissions', { description: 'The permission names the user has in the store.' }),
+  }),
+});
+
+const OrganizationPermission = builder.objectRef<RestOrganizationPermission>('OrganizationPermission').implement({
+  description: "A user's permissions in one organization (REST OrganizationPermissionResponseSchema).",
+  fields: (t) => ({
+    organization: t.expose('organization', { type: BasicOrganization, description: 'The organization.' }),
+    permissions: t.exposeStringList('permissions', { description: 'The permission names the user has in the organization.' }),
+  }),
+});
+
+const TenantUserPermissions = builder.objectRef<RestPermissions>('TenantUserPermissions').implement({
+  description: "What a tenant user may do, tenant-wide, per store and per organization (REST TenantUserPermissionResponseSchema).",
+  fields: (t) => ({
+    tenant: t.exposeStringList('tenant', { description: 'The permission names the user has tenant-wide.' }),
+    stores: t.expose('stores', { type: [StorePermission], description: 'The permissions per store.' }),
+    organizations: t.expose('organizations', {
+      type: [OrganizationPermission],
+      description: 'The permissions per organization.',
+    }),
+  }),
+});
+
+TenantUser.implement({
+  description:
+    "A user's account in one tenant: a tenant's user (GET /tenants/{tenantUid}/users...) or the caller's own membership (GET /account, GET /tenants/{tenantUid}/account).",
+  fields: (t) => ({
+    tenantUserUid: t.exposeID('tenantUserUid', { description: 'Reference to a tenant user.' }),
+    tenantUid: t.exposeID('tenantUid', { description: 'Reference to the tenant the user belongs to.' }),
+    tenant: t.field({
+      type: Tenant,
+      nullable: true,
+      description: 'The tenant this user belongs to (tenant details loader, cached).',
+      resolve: tenantOfUser,
+    }),
+    tenantName: t.string({
+      nullable: true,
+      description: "The tenant's name. From the REST response where present, else from the tenant's details.",
+      resolve: tenantName,
+    }),
+    accountType: t.expose('accountType', { type: AccountType, description: 'The kind of account.' }),
+    tenantRole: t.expose('tenantRole', { type: TenantRole, description: "The user's role in the tenant." }),
+    status: t.expose('status', { type: TenantUserStatus, description: "Where the user's account stands." }),
+    userCode: t.exposeString('userCode', { description: 'The code the user logs in with.' }),
+    displayName: t.exposeString('displayName', { description: 'The name shown for the user.' }),
+    firstname: t.exposeString('firstname', { description: 'First name.' }),
+    lastname: t.exposeString('lastname', { description: 'Last name.' }),
+    email: t.exposeString('email', { description: 'Email address.' }),
+    mobile: t.exposeString('mobile', { description: 'Mobile phone number.' }),
+    externalId: t.exposeString('externalId', { description: "The user's id in an external system." }),
+    languageCode: t.exposeString('languageCode', { description: 'ISO 639-1 code for language' }),
+    defaultStoreUid: t.id({
+      nullable: true,
+      description: "Reference to the user's default store. Empty string in REST means none: exposed as null.",
+      resolve: defaultStoreUid,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
+    lastAccessed: t.expose('lastAccessed', { type: 'DateTime', description: 'When the user last used the tenant.' }),
+    lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the user was last changed.' }),
+    storeAccess: t.expose('storeAccess', { type: [StoreAccess], description: 'The stores the user has access to.' }),
+    permissions: t.field({
+      type: TenantUserPermissions,
+      nullable: true,
+      description:
+        'What the user may do. From the REST response where present (Tenant section); otherwise loaded from GET /tenants/{tenantUid}/users/{tenantUserUid}.',
+      resolve: permissions,
+    }),
+  }),
+});
+
+const TenantUserPage = builder.objectRef<Page<RestTenantUser>>('TenantUserPage').implement({
+  description: "One page of a tenant's users.",
+  fields: (t) => ({
+    items: t.expose('items', { type: [TenantUser], description: 'The users on this page.' }),
+    paging: t.expose('paging', { type: Paging, description: 'Where this page sits in the result set.' }),
+  }),
+});
+
+const TenantUserSearchInput = builder.inputType('TenantUserSearchInput', {
+  description: 'Filters for searching tenant users (REST TenantUserSearchSchema); filters left out are not applied.',
+  fields: (t) => ({
+    query: t.string({ description: 'Fuzzy search on displayName, firstname, lastname, mobile, email and userCode.' }),
+    userCode: t.string({ description: 'Exact match search.' }),
+    email: t.string({ description: 'Exact match search.' }),
+    mobile: t.string({ description: 'Exact match search.' }),
+    status: t.field({ type: [TenantUserStatus], description: 'Only users with one of these statuses.' }),
+  }),
+});
+
+builder.objectFields(Tenant, (t) => ({
+  users: t.field({
+    type: TenantUserPage,
+    nullable: true,
+    description: "GET /tenants/{tenantUid}/users: the tenant's users, paged, sorted and filtered.",
+    args: {
+      query: t.arg.string({ description: 'Query string for tenant users' }),
+      storeUid: t.arg.id({ description: 'Only users with access to this store.' }),
+      organizationUid: t.arg.id({ description: 'Only users with access to this organization.' }),
+      page: t.arg.int({ defaultValue: 1, description: 'Reference to a specific page in a result set (1-based).' }),
+      pageSize: t.arg.int({ defaultValue: 50, description: 'The number of items per page in a result set.' }),
+      sortBy: t.arg.string({ description: 'Defines which field the resource list is sorted by.' }),
+      sortDirection: t.arg({ type: SortDirection, description: 'Reference to a sort direction' }),
+    },
+    resolve: users,
+  }),
+  searchUsers: t.field({
+    type: TenantUserPage,
+    nullable: true,
+    description: "POST /tenants/{tenantUid}/users/search: the tenant's users matching a filter, paged.",
+    args: {
+      filter: t.arg({ type: TenantUserSearchInput, required: true, description: 'What to search for.' }),
+      page: t.arg.int({ defaultValue: 1, description: 'Reference to a specific page in a result set (1-based).' }),
+      pageSize: t.arg.int({ defaultValue: 50, description: 'The number of items per page in a result set.' }),
+    },
+    resolve: searchUsers,
+  }),
+  user: t.field({
+    type: TenantUser,
+    nullable: true,
+    description: 'GET /tenants/{tenantUid}/users/{tenantUserUid}; null when the user does not exist.',
+    args: { tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }) },
+    resolve: user,
+  }),
+  myAccount: t.field({
+    type: TenantUser,
+    nullable: true,
+    description: "GET /tenants/{tenantUid}/account: the caller's own user in this tenant.",
+    resolve: myAccount,
+  }),
+}));
+
+const StoreAccessInput = builder.inputType('StoreAccessInput', {
+  description: 'Access to one store (REST UserStoreAccessCreateSchema).',
+  fields: (t) => ({
+    storeUid: t.id({ required: true, description: 'Reference to the store.' }),
+    storeRole: t.field({ type: StoreRole, required: true, description: "The user's role in the store." }),
+  }),
+});
+
+const CreateTenantUserInput = builder.inputType('CreateTenantUserInput', {
+  description: 'A new tenant user (REST TenantUserCreateRequestSchema). Email is required when accountType is FULL.',
+  fields: (t) => ({
+    accountType: t.field({ type: AccountType, required: true, description: 'The kind of account.' }),
+    password: t.string({ required: true, description: "The user's password." }),
+    tenantRole: t.field({ type: TenantRole, required: true, description: "The user's role in the tenant." }),
+    userCode: t.string({ required: true, description: 'The code the user logs in with.' }),
+    email: t.string({ description: 'Email address. Required when accountType is FULL.' }),
+    displayName: t.string({ description: 'The name shown for the user.' }),
+    externalId: t.string({ description: "The user's id in an external system." }),
+    firstname: t.string({ description: 'First name.' }),
+    lastname: t.string({ description: 'Last name.' }),
+    mobile: t.string({ description: 'Mobile phone number.' }),
+    tenantUserUid: t.id({ description: 'Reference to give the new user (the upstream makes one when left out).' }),
+    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+    storeAccess: t.field({ type: [StoreAccessInput], description: 'The stores the user gets access to.' }),
+    defaultStoreUid: t.id({ description: "Reference to the user's default store." }),
+  }),
+});
+
+const UpdateTenantUserInput = builder.inputType('UpdateTenantUserInput', {
+  description: "Changes to a tenant user (REST TenantUserUpdateRequestSchema); fields left out or null stay as they are.",
+  fields: (t) => ({
+    accountType: t.field({ type: AccountType, description: 'The kind of account.' }),
+    defaultStoreUid: t.id({ description: "Reference to the user's default store." }),
+    displayName: t.string({ description: 'The name shown for the user.' }),
+    email: t.string({ description: 'Email address.' }),
+    externalId: t.string({ description: "The user's id in an external system." }),
+    firstname: t.string({ description: 'First name.' }),
+    lastname: t.string({ description: 'Last name.' }),
+    mobile: t.string({ description: 'Mobile phone number.' }),
+    password: t.string({ description: 'A new password.' }),
+    storeAccess: t.field({ type: [StoreAccessInput], description: 'The stores the user has access to (replaces the list).' }),
+    tenantRole: t.field({ type: TenantRole, description: "The user's role in the tenant." }),
+    userCode: t.string({ description: 'The code the user logs in with.' }),
+    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+  }),
+});
+
+const UpdateMyTenantAccountInput = builder.inputType('UpdateMyTenantAccountInput', {
+  description: "Changes to the caller's own tenant user (REST TenantAccountUpdateSchema); fields left out or null stay as they are.",
+  fields: (t) => ({
+    defaultStoreUid: t.id({ description: 'Reference to the default store ("" for none).' }),
+    displayName: t.string({ description: 'The name shown for the user.' }),
+    email: t.string({ description: 'Email address.' }),
+    firstname: t.string({ description: 'First name.' }),
+    lastname: t.string({ description: 'Last name.' }),
+    mobile: t.string({ description: 'Mobile phone number.' }),
+    password: t.string({ description: 'A new password.' }),
+    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createTenantUser: t.field({
+    type: TenantUser,
+    description: 'POST /tenants/{tenantUid}/users: creates (invites) a user.',
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      input: t.arg({ type: CreateTenantUserInput, required: true, description: 'The new user.' }),
+    },
+    resolve: (_root, args, ctx) => createTenantUser(ctx, args),
+  }),
+  updateTenantUser: t.field({
+    type: TenantUser,
+    description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}',
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+      input: t.arg({ type: UpdateTenantUserInput, required: true, description: 'The changes to make.' }),
+      resendInvite: t.arg.boolean({ description: 'When true, the user is sent a new invitation.' }),
+    },
+    resolve: (_root, args, ctx) => updateTenantUser(ctx, args),
+  }),
+  resendInvitation: t.field({
+    type: TenantUser,
+    description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}?resendInvite=true with no changes.',
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+    },
+    resolve: (_root, args, ctx) => resendInvitation(ctx, args),
+  }),
+  deleteTenantUser: t.id({
+    description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}; returns the deleted user's uid.",
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+    },
+    resolve: (_root, args, ctx) => deleteTenantUser(ctx, args),
+  }),
+  updateMyTenantAccount: t.field({
+    type: TenantUser,
+    description: 'PUT /tenants/{tenantUid}/account',
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      input: t.arg({ type: UpdateMyTenantAccountInput, required: true, description: 'The changes to make.' }),
+    },
+    resolve: (_root, args, ctx) => updateMyTenantAccount(ctx, args),
+  }),
+}));

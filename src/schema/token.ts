@@ -1,0 +1,44 @@
+import { builder } from './builder.ts';
+import { TenantUser } from './tenant-user.ts';
+import type { RestToken } from '../upstream/schemas.ts';
+import { createIntegrationToken, deleteIntegrationToken, tokens } from '../resolvers/token.ts';
+
+const Token = builder.objectRef<RestToken>('Token').implement({
+  description:
+    "An integration token of a tenant user (REST TenantUserTokenResponseSchema). GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens, POST .../tokens.",
+  fields: (t) => ({
+    tenantUserTokenUid: t.exposeID('tenantUserTokenUid', { description: 'Reference to an integration token of a tenant user.' }),
+    token: t.exposeString('token', { description: 'The token, used as bearer by the integration.' }),
+  }),
+});
+
+builder.objectField(TenantUser, 'tokens', (t) =>
+  t.field({
+    type: [Token],
+    nullable: true,
+    description: "The user's integration tokens. GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens (one call per user per request).",
+    resolve: tokens,
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createIntegrationToken: t.field({
+    type: [Token],
+    description: "POST /tenants/{tenantUid}/users/{tenantUserUid}/tokens; returns the user's tokens.",
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+    },
+    resolve: (_root, args, ctx) => createIntegrationToken(ctx, args),
+  }),
+  deleteIntegrationToken: t.id({
+    description:
+      "DELETE /tenants/{tenantUid}/users/{tenantUserUid}/tokens/{tenantUserTokenUid}; returns the deleted token's uid.",
+    args: {
+      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+      tenantUserTokenUid: t.arg.id({ required: true, description: 'Reference to an integration token of a tenant user.' }),
+    },
+    resolve: (_root, args, ctx) => deleteIntegrationToken(ctx, args),
+  }),
+}));
