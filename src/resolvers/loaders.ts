@@ -73,6 +73,9 @@ export function createLoaders({ client, tenantCache, enabled = true }: LoaderOpt
     userOptions,
   );
 
+  // users/searchUsers lists still running in this request, per tenant (see userListsSettled).
+  const userLists = new Map<string, Promise<unknown>>();
+
   return {
     account,
     tenantById,
@@ -88,6 +91,21 @@ export function createLoaders({ client, tenantCache, enabled = true }: LoaderOpt
     },
     primeUsers(users: RestTenantUser[]) {
       for (const user of users) tenantUserById.prime(user, user);
+    },
+    /** Registers a running users list of a tenant; its users get primed when it resolves. */
+    trackUserList<T>(tenantUid: string, list: Promise<T>): Promise<T> {
+      const settled = list.catch(() => undefined);
+      const previous = userLists.get(tenantUid);
+      userLists.set(tenantUid, previous ? Promise.all([previous, settled]) : settled);
+      return list;
+    },
+    /**
+     * Resolves when every users list of this tenant started so far has settled (never rejects).
+     * Why: `users` and `user` are sibling fields resolved concurrently; `user` waits for a
+     * running list so that a user the list returns is served primed instead of fetched again.
+     */
+    async userListsSettled(tenantUid: string): Promise<void> {
+      await userLists.get(tenantUid);
     },
     primeMemberships(memberships: RestUserTenantUser[]) {
       for (const membership of memberships) myAccountByTenant.prime(membership.tenantUid, membership);

@@ -65,31 +65,6 @@ export interface UsersArgs extends PageArgs {
   sortDirection?: RestSortDirection | null;
 }
 
-/**
- * List calls (users / searchUsers) still running in this request, per tenant.
- * Why: `users` and `user` are sibling fields resolved concurrently; `user`
- * waits for a running list of the same tenant so that a user the list returns
- * is served from the primed loader instead of fetched again.
- */
-const listsInFlight = new WeakMap<object, Map<string, Promise<void>>>();
-
-function trackList<T>(ctx: GatewayContext, tenantUid: string, list: Promise<T>): Promise<T> {
-  let byTenant = listsInFlight.get(ctx.loaders);
-  if (!byTenant) listsInFlight.set(ctx.loaders, (byTenant = new Map()));
-  const settled = list.then(
-    () => undefined,
-    () => undefined,
-  );
-  const previous = byTenant.get(tenantUid);
-  byTenant.set(tenantUid, previous ? Promise.all([previous, settled]).then(() => undefined) : settled);
-  return list;
-}
-
-/** Resolves once every list of this tenant started so far in this request has settled (never rejects). */
-function listsSettled(ctx: GatewayContext, tenantUid: string): Promise<void> | undefined {
-  return listsInFlight.get(ctx.loaders)?.get(tenantUid);
-}
-
 /** Tenant.users: GET /tenants/{tenantUid}/users; listed users are primed into the details loader. */
 export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext): Promise<Page<RestTenantUser>> {
   const client = ctx.client();
@@ -103,8 +78,7 @@ export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext):
       tenantuserOrganizationUid: args.organizationUid,
     }),
   };
-  return trackList(
-    ctx,
+  return ctx.loaders.trackUserList(
     tenant.tenantUid,
     getTenantsUsers(client, tenant.tenantUid, query).then((list) => {
       ctx.loaders.primeUsers(list.items);
@@ -133,8 +107,7 @@ export function searchUsers(
   ctx: GatewayContext,
 ): Promise<Page<RestTenantUser>> {
   const client = ctx.client();
-  return trackList(
-    ctx,
+  return ctx.loaders.trackUserList(
     tenant.tenantUid,
     postTenantsUsersSearch(client, tenant.tenantUid, toRestUserSearch(args.filter), pageQuery(args)).then((list) => {
       ctx.loaders.primeUsers(list.items);
@@ -149,7 +122,7 @@ export async function user(
   args: { tenantUserUid: string },
   ctx: GatewayContext,
 ): Promise<RestTenantUser | null> {
-  await listsSettled(ctx, tenant.tenantUid);
+  await ctx.loaders.userListsSettled(tenant.tenantUid);
   return nullIfNotFound(ctx.loaders.tenantUserById.load({ tenantUid: tenant.tenantUid, tenantUserUid: args.tenantUserUid }));
 }
 
