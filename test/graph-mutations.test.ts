@@ -3,31 +3,11 @@
  * The sandbox is reseeded (and the shared tenant cache emptied) before each test.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientError, type GraphQLClient } from 'graphql-request';
 import { DEMO } from '../src/sandbox/seed.ts';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import type { GraphQLClient } from 'graphql-request';
+import { run, type GqlError, type Json } from './helpers/graphql.ts';
 
-type Json = any;
-interface GqlError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: Record<string, unknown>;
-}
-interface Result {
-  data: Json;
-  errors?: GqlError[];
-}
-
-/** Runs a document and returns data and errors both (graphql-request throws on any error). */
-async function run(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Result> {
-  try {
-    const response = await client.rawRequest<Json>(query, variables);
-    return { data: response.data, errors: response.errors as GqlError[] | undefined };
-  } catch (error) {
-    if (error instanceof ClientError) return { data: error.response.data ?? null, errors: error.response.errors as GqlError[] | undefined };
-    throw error;
-  }
-}
 
 /** Like run, but the document must succeed. */
 async function ok(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Json> {

@@ -1,25 +1,14 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientError, GraphQLClient } from 'graphql-request';
+import { GraphQLClient } from 'graphql-request';
 import { startSandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
 import { composeGateway } from '../src/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/observability/logger.ts';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
-
-type Errors = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-
-/** The data and errors of a response, whether or not it carries errors. */
-async function settle<T>(client: GraphQLClient, query: string): Promise<{ data?: T; errors?: Errors }> {
-  try {
-    return { data: await client.request<T>(query) };
-  } catch (error) {
-    if (!(error instanceof ClientError)) throw error;
-    return { data: error.response.data as T, errors: error.response.errors as Errors };
-  }
-}
+import { run as settle } from './helpers/graphql.ts';
 
 const ME = '{ me { defaultTenantUid } }';
 const ME_AND_TENANT = `{ me { defaultTenantUid memberships { tenantUid tenant { name } } } }`;

@@ -1,0 +1,27 @@
+import { ClientError, type GraphQLClient } from 'graphql-request';
+
+// Test data is checked field by field; `any` keeps the assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface Result<T = Json> {
+  data: T;
+  errors?: GqlError[];
+}
+
+/** Runs a document and returns data and errors both (graphql-request throws on any error). */
+export async function run<T = Json>(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
+  try {
+    const response = await client.rawRequest<T>(query, variables);
+    return { data: response.data, errors: response.errors as GqlError[] | undefined };
+  } catch (error) {
+    if (error instanceof ClientError) return { data: (error.response.data ?? null) as T, errors: error.response.errors as GqlError[] | undefined };
+    throw error;
+  }
+}
