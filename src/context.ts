@@ -35,11 +35,9 @@ const CACHE_HIT: Omit<CallInfo, 'durationMs'> = {
 };
 
 export function createContext(deps: ContextDeps, request: Request): GatewayContext {
-  const { requestId, calls } = requestState(request);
+  const { requestId, calls, startedAt } = requestState(request);
   const headers = request.headers;
   const authorization = headers.get('authorization') ?? undefined;
-  // A client that disconnects, or a request past its deadline, aborts its upstream calls.
-  const signal = deps.deadlineMs ? AbortSignal.any([request.signal, AbortSignal.timeout(deps.deadlineMs)]) : request.signal;
   const record = (info: CallInfo) => {
     calls.push(info);
     deps.onCall?.(info);
@@ -50,7 +48,9 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
     acceptLanguage: headers.get('accept-language') ?? undefined,
     requestId,
     traceparent: headers.get('traceparent') ?? undefined,
-    signal,
+    // A client that disconnects aborts its upstream calls; none runs past the request's deadline.
+    signal: request.signal,
+    deadline: deps.deadlineMs === undefined ? undefined : startedAt + deps.deadlineMs,
     onCall: record,
   });
   const anonymousClient = deps.upstream.as({ ...client.caller, authorization: undefined });

@@ -3,8 +3,13 @@ import { createServer } from 'node:http';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { composeGateway } from './compose.ts';
 import { createLogger } from './observability/logger.ts';
-import { startSandbox } from './sandbox/server.ts';
-import { describeDemo } from './sandbox/seed.ts';
+
+/** The embedded sandbox, loaded only when there is no FLOW_API_URL (a real deployment never loads it). */
+async function startEmbeddedSandbox() {
+  const [{ startSandbox }, { describeDemo }] = await Promise.all([import('./sandbox/server.ts'), import('./sandbox/seed.ts')]);
+  const sandbox = await startSandbox({ port: 0 });
+  return { sandbox, demo: describeDemo(sandbox.url) };
+}
 
 /** Set by the primary for its workers, so all of them share one embedded sandbox. */
 const SANDBOX_URL_ENV = 'FLOW_EMBEDDED_SANDBOX_URL';
@@ -17,10 +22,11 @@ async function main() {
 
 /** WEB_CONCURRENCY > 1: the primary owns the sandbox (if any) and forks workers that share the port. */
 async function startPrimary(config: Config) {
-  const sandbox = config.FLOW_API_URL ? undefined : await startSandbox({ port: 0 });
+  const embedded = config.FLOW_API_URL ? undefined : await startEmbeddedSandbox();
+  const sandbox = embedded?.sandbox;
   for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork(sandbox ? { [SANDBOX_URL_ENV]: sandbox.url } : {});
   console.log(`Flow Retail GraphQL gateway: ${config.WEB_CONCURRENCY} workers on http://localhost:${config.PORT}/graphql`);
-  if (sandbox) console.log(describeDemo(sandbox.url));
+  if (embedded) console.log(embedded.demo);
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -36,7 +42,8 @@ async function startPrimary(config: Config) {
 async function startWorker(config: Config, sharedSandboxUrl: string | undefined) {
   const logger = createLogger(config.LOG_LEVEL);
   // No FLOW_API_URL: run on the embedded sandbox so `npm start` works with no setup.
-  const sandbox = config.FLOW_API_URL || sharedSandboxUrl ? undefined : await startSandbox({ port: 0 });
+  const embedded = config.FLOW_API_URL || sharedSandboxUrl ? undefined : await startEmbeddedSandbox();
+  const sandbox = embedded?.sandbox;
   const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
   const { gateway, upstream } = composeGateway(config, baseUrl, logger);
   const server = createServer(gateway);
@@ -46,7 +53,7 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     console.log(`Flow Retail GraphQL gateway: http://localhost:${port}/graphql (upstream ${baseUrl})`);
-    if (sandbox) console.log(describeDemo(sandbox.url));
+    if (embedded) console.log(embedded.demo);
   }
 
   // Graceful shutdown: stop accepting, let in-flight requests finish up to the deadline, close the pools.

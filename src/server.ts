@@ -79,10 +79,21 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     usePrometheus({
       registry: metrics.registry,
       endpoint: '/metrics',
+      // The plugin turns every metric on by default; each costs work per request (the
+      // deprecated-field one walks the whole document). Keep what the dashboards need.
       metrics: {
         graphql_envelop_request_duration: true,
         graphql_envelop_error_result: true,
-        graphql_yoga_http_duration: true,
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_request: false,
+        graphql_envelop_request_time_summary: false,
+        graphql_envelop_phase_parse: false,
+        graphql_envelop_phase_validate: false,
+        graphql_envelop_phase_context: false,
+        graphql_envelop_phase_execute: false,
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_schema_change: false,
+        graphql_yoga_http_duration: false,
       },
     }) as Plugin,
   ];
@@ -95,6 +106,8 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
+    // useBodyLimit checks the declared length up front; yoga's own limit would pipe every body through a stream.
+    maxRequestBodySize: false,
     logging: false,
     cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true } : false,
     context: ({ request }) =>

@@ -40,7 +40,10 @@ export interface Caller {
   acceptLanguage?: string;
   requestId?: string;
   traceparent?: string;
+  /** Aborts the caller's calls (the client went away). */
   signal?: AbortSignal;
+  /** performance.now() by which every call of this caller must be done (the request's deadline). */
+  deadline?: number;
   onCall?: (info: CallInfo) => void;
 }
 
@@ -107,15 +110,26 @@ export class FlowClient {
       try {
         return await upstream.circuit.run(operationId, () => this.attempt(operationId, input));
       } catch (error) {
-        if (attempt >= attempts || !isRetryable(error) || this.caller.signal?.aborted) throw error;
         // Exponential backoff with full jitter, so retries of many callers do not arrive together.
-        await sleep(Math.random() * upstream.retryBaseMs * 2 ** (attempt - 1));
+        const backoff = Math.random() * upstream.retryBaseMs * 2 ** (attempt - 1);
+        if (attempt >= attempts || !isRetryable(error) || this.caller.signal?.aborted || this.remainingMs() <= backoff) throw error;
+        await sleep(backoff);
       }
     }
   }
 
+  /** Time left before the caller's deadline (Infinity without one). */
+  private remainingMs(): number {
+    return this.caller.deadline === undefined ? Infinity : this.caller.deadline - performance.now();
+  }
+
   private async attempt<O extends OperationId>(operationId: O, input: CallInput): Promise<ResponseOf<O>> {
     const { method, path: template } = OPERATIONS[operationId];
+    // Why not a timer per request: undici's own timeouts, cut to what is left of the deadline, cost nothing extra.
+    const timeout = Math.min(this.upstream.timeoutMs, this.remainingMs());
+    if (timeout <= 0) {
+      throw new UpstreamError(`Upstream ${operationId} not called: the request deadline has passed`, { kind: 'timeout', operationId });
+    }
     const path = this.upstream.basePath + renderPath(operationId, template, input.path) + renderQuery(input.query);
     const started = performance.now();
     const report = (status?: number, errorKind?: UpstreamErrorKind) =>
@@ -126,8 +140,8 @@ export class FlowClient {
         path,
         headers: this.headers(input),
         body: input.body === undefined ? undefined : JSON.stringify(input.body),
-        headersTimeout: this.upstream.timeoutMs,
-        bodyTimeout: this.upstream.timeoutMs,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
         signal: this.caller.signal,
       });
       const status = response.statusCode;
@@ -158,7 +172,7 @@ export class FlowClient {
       return parsed as unknown as ResponseOf<O>;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      const translated = transportError(operationId, error, this.caller.signal);
+      const translated = transportError(operationId, error);
       report(undefined, translated.kind);
       throw translated;
     }
@@ -226,16 +240,10 @@ function httpError(operationId: OperationId, status: number, body: unknown): Ups
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function transportError(operationId: OperationId, error: unknown, signal?: AbortSignal): UpstreamError {
+function transportError(operationId: OperationId, error: unknown): UpstreamError {
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  if (signal?.aborted || error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
-    // The request's overall deadline ends as a timeout; a client that went away as an abort.
-    const deadline = (signal?.reason as Error | undefined)?.name === 'TimeoutError';
-    return new UpstreamError(`Upstream ${operationId} ${deadline ? 'exceeded the request deadline' : 'was aborted'}`, {
-      kind: deadline ? 'timeout' : 'aborted',
-      operationId,
-      cause: error,
-    });
+  if (error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
+    return new UpstreamError(`Upstream ${operationId} was aborted`, { kind: 'aborted', operationId, cause: error });
   }
   if (TIMEOUT_CODES.has(code)) {
     return new UpstreamError(`Upstream ${operationId} timed out`, { kind: 'timeout', operationId, cause: error });
