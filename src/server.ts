@@ -15,6 +15,7 @@ import { useRequestLog } from './plugins/request-log.ts';
 import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
 import { useReadiness } from './plugins/health.ts';
+import { useCompiledExecution } from './plugins/execution.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -97,6 +98,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
       },
     }) as Plugin,
   ];
+  plugins.push(...useCompiledExecution());
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
 

@@ -58,6 +58,7 @@ describe('bad requests are answered per GraphQL-over-HTTP, and the process keeps
     );
     expect(status).toBe(400);
     expect(body.errors?.[0].message).toMatch(/Variable "\$p" got invalid value "two"/);
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
