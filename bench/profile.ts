@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runLoad } from './lib/load.ts';
-import { killAllChildren, startGatewayProcess, startSandboxProcess, type Child } from './lib/processes.ts';
+import { buildGateway, killAllChildren, startGatewayProcess, startSandboxProcess, type Child } from './lib/processes.ts';
 import { checkRequest, graphqlRequest, SCENARIO_IDS, SCENARIOS, type ScenarioId } from './lib/scenarios.ts';
 import { formatSummary, summarize, type CpuProfile } from './profile-summary.ts';
 
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
 
   const scenario = SCENARIOS[id];
   const request = graphqlRequest(scenario.file, scenario.variables);
+  buildGateway();
   const sandbox = await startSandboxProcess(latencyMs);
   let gateway: Child | undefined;
   try {

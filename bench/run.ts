@@ -18,6 +18,7 @@ import {
   REPO_ROOT,
   sampleRss,
   startBareYogaProcess,
+  buildGateway,
   startGatewayProcess,
   startSandboxProcess,
   type Child,
@@ -317,6 +318,7 @@ async function main(): Promise<number> {
       `warm-up ${opts.warmupSec} s per run, ${opts.processWarmupSec} s per gateway process; ${opts.connections} conns at 0 ms, ${opts.latencyConnections.join('/')} at > 0 ms`,
   );
 
+  buildGateway();
   const processBaselineLatency = opts.latencies.find((l) => l === 0);
   for (const latency of opts.latencies) await phase(latency, opts, latency === processBaselineLatency);
 

@@ -1,6 +1,6 @@
 /**
- * The benchmark's child processes (sandbox, gateway, bare yoga): each a separate `node --import tsx`
- * process on a free loopback port, started, waited for, sampled (RSS, CPU) and stopped.
+ * The benchmark's child processes (sandbox, gateway, bare yoga): each a separate node process
+ * (the gateway compiled, as `npm start` runs it; the others through tsx) on a free loopback port, started, waited for, sampled (RSS, CPU) and stopped.
  * Every child is registered so that the harness can kill what is left on any exit path.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -109,7 +109,9 @@ interface SpawnOptions {
 }
 
 async function spawnChild(opts: SpawnOptions): Promise<Child> {
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script], {
+  // TypeScript sources run through tsx; the gateway runs compiled (dist/), as `npm start` runs it.
+  const loader = opts.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, opts.script], {
     cwd: REPO_ROOT,
     env: childEnv({ ...opts.env, PORT: String(opts.port), HOST }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -205,14 +207,22 @@ export interface GatewayOptions {
   nodeArgs?: string[];
 }
 
-/** The gateway (src/main.ts) as in production, on the given upstream. Ready when GET /ready answers 200. */
+/** The node flags of `npm start` (package.json): a smaller young generation keeps peak RSS down. */
+const GATEWAY_NODE_ARGS = ['--max-semi-space-size=8'];
+
+/** Compiles the gateway to dist/ (`npm run build`), once per benchmark run. */
+export function buildGateway(): void {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+/** The gateway as `npm start` runs it (compiled, production), on the given upstream. Ready when GET /ready answers 200. */
 export async function startGatewayProcess(opts: GatewayOptions): Promise<Child> {
   return spawnChild({
     role: opts.role,
-    script: 'src/main.ts',
+    script: 'dist/src/main.js',
     port: await freePort(),
     env: { FLOW_API_URL: opts.sandboxUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...opts.env },
-    nodeArgs: opts.nodeArgs,
+    nodeArgs: [...GATEWAY_NODE_ARGS, ...(opts.nodeArgs ?? [])],
     readyPath: '/ready',
   });
 }

@@ -234,7 +234,7 @@ export function renderMarkdown(results: Results, profileNotes: string): string {
     `| options | ${Object.entries(meta.options).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(', ')} |`,
     `| wall time | ${meta.wallTimeSec.toFixed(0)} s |`,
     '',
-    'Setup: the sandbox (`src/sandbox/main.ts`, `SANDBOX_LATENCY_MS`), the gateway (`node --import tsx src/main.ts`,',
+    'Setup: the sandbox (`src/sandbox/main.ts`, `SANDBOX_LATENCY_MS`), the gateway (compiled, as `npm start` runs it: `node --max-semi-space-size=8 dist/src/main.js`,',
     '`NODE_ENV=production LOG_LEVEL=warn`) and the bare yoga server (`bench/bare-yoga.ts`) each run as their own',
     'process on 127.0.0.1; every request is `POST /graphql` with `Authorization: Bearer <DEMO.tokens.admin>`. Each run',
     'is preceded by a discarded warm-up, so the gateway\'s tenant cache is warm. rps = completed operations per',
