@@ -152,12 +152,14 @@ describe('an upstream that is down at start and comes back', () => {
     const { gateway, upstream } = composeGateway(config, `http://127.0.0.1:${port}/v2`, createLogger('silent'));
     const server = createHttpServer(gateway);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = new GraphQLClient(`http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, {
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const client = new GraphQLClient(`${origin}/graphql`, {
       headers: { authorization: `Bearer ${DEMO.tokens.admin}` },
     });
     try {
       const down = await settle(client, ME);
       expect(down.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect((await fetch(`${origin}/ready`)).status).toBe(503);
       const sandbox = await startSandbox({ port });
       await expect
         .poll(async () => (await settle<{ me: { defaultTenantUid: string } }>(client, ME)).data?.me?.defaultTenantUid, {
@@ -165,6 +167,7 @@ describe('an upstream that is down at start and comes back', () => {
           interval: 100,
         })
         .toEqual(expect.any(String));
+      expect((await fetch(`${origin}/ready`)).status).toBe(200);
       await sandbox.close();
     } finally {
       server.closeAllConnections();

@@ -97,6 +97,13 @@ describe('limits reject hostile documents before any upstream call', () => {
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
+  it('rejects a document over the token limit', async () => {
+    const query = `{ me { ${'defaultTenantUid '.repeat(2_100)} } }`;
+    const response = await graphqlError(gw.client(DEMO.tokens.admin).request(query));
+    expect(response.errors?.[0].message).toMatch(/token/i);
+    expect(gw.sandbox.counters.total()).toBe(0);
+  });
+
   it('rejects a body over the size limit with 413', async () => {
     const { status, body } = await post(JSON.stringify({ query: `{ me { defaultTenantUid } } #${'x'.repeat(200_000)}` }));
     expect(status).toBe(413);
@@ -151,8 +158,40 @@ describe('production configuration', () => {
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
+  it('ignores x-debug-upstream', async () => {
+    const response = await fetch(prod.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO.tokens.admin}`, 'x-debug-upstream': '1' },
+      body: JSON.stringify({ query: '{ me { defaultTenantUid } }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; extensions?: unknown };
+    expect(body.data).toBeDefined();
+    expect(body.extensions).toBeUndefined();
+  });
+
   it('hides field suggestions', async () => {
     const response = await graphqlError(prod.client(DEMO.tokens.admin).request('{ me { defaultTenantUi } }'));
     expect(response.errors?.[0].message).not.toMatch(/did you mean/i);
+  });
+});
+
+describe('configurable limits', () => {
+  let strict: TestGateway;
+  beforeAll(async () => {
+    strict = await startTestGateway({ env: { MAX_COST: '30', MAX_DEPTH: '3' } });
+  });
+  afterAll(() => strict.close());
+
+  it('rejects an operation over the configured cost before any upstream call', async () => {
+    const query = `{ me { ${'defaultTenantUid globalRoles '.repeat(20)} } }`;
+    const response = await graphqlError(strict.client(DEMO.tokens.admin).request(query));
+    expect(response.errors?.[0].message).toMatch(/cost/i);
+    expect(strict.sandbox.counters.total()).toBe(0);
+  });
+
+  it('applies the configured depth', async () => {
+    const response = await graphqlError(strict.client(DEMO.tokens.admin).request('{ me { memberships { tenant { name } } } }'));
+    expect(response.errors?.[0].message).toMatch(/depth/i);
+    expect(strict.sandbox.counters.total()).toBe(0);
   });
 });

@@ -148,7 +148,8 @@ export function evaluateTargets(runs: RunRecord[]): Target[] {
       met: delta === null ? null : delta <= 2,
     });
   }
-  const gatewayRuns = runs.filter(isGateway);
+  // The shipped configuration: the no-loader baseline is crippled on purpose, and the cluster rows sum 3 processes.
+  const gatewayRuns = runs.filter((run) => run.kind === 'gateway');
   if (gatewayRuns.length) {
     const worst = gatewayRuns.reduce((max, r) => (r.peakProcessRssMb > max.peakProcessRssMb ? r : max));
     targets.push({
