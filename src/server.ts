@@ -74,7 +74,6 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
       maxTokens: config.MAX_TOKENS,
       maxCost: config.MAX_COST,
       maxDirectives: config.MAX_DIRECTIVES,
-      maxBodyBytes: config.MAX_BODY_BYTES,
       blockFieldSuggestions: !config.INTROSPECTION,
     }),
     usePrometheus({

@@ -7,7 +7,6 @@ export interface Limits {
   maxTokens: number;
   maxCost: number;
   maxDirectives: number;
-  maxBodyBytes: number;
   /** Hide "did you mean" suggestions (they reveal the schema when introspection is off). */
   blockFieldSuggestions: boolean;
 }
