@@ -59,7 +59,6 @@ function renderGraphiQL(options?: GraphiQLOptions): string {
 
 /** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
 export function createGateway({ config, upstream, tenantCache, logger }: GatewayDeps): Gateway {
-  const production = config.NODE_ENV === 'production';
   const metrics = new GatewayMetrics(upstream);
   if (tenantCache) metrics.watchTenantCache(tenantCache);
 

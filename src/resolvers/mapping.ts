@@ -1,5 +1,11 @@
 /** Small pure helpers shared by the domain resolvers' REST <-> graph mapping. */
 
+/**
+ * A REST request body as GraphQL hands it to a resolver: the same fields, but
+ * an optional one may also be null (the client wrote `field: null`).
+ */
+export type GraphQLInputOf<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | null : T[K] };
+
 /** REST sends "" (or leaves out) an optional UID to mean "none": the graph says null. */
 export function emptyToNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value === '' ? null : value;

@@ -20,7 +20,7 @@ import type {
   RestUserTenantUser,
 } from '../upstream/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
-import { definedOnly, emptyToNull } from './mapping.ts';
+import { definedOnly, emptyToNull, type GraphQLInputOf } from './mapping.ts';
 import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';
 
 /**
@@ -90,13 +90,7 @@ export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext):
   );
 }
 
-export interface TenantUserSearchInput {
-  query?: string | null;
-  userCode?: string | null;
-  email?: string | null;
-  mobile?: string | null;
-  status?: RestTenantUserSearch['status'] | null;
-}
+export type TenantUserSearchInput = GraphQLInputOf<RestTenantUserSearch>;
 
 /** The POST .../users/search body: only the filters the client set. */
 export function toRestUserSearch(filter: TenantUserSearchInput): RestTenantUserSearch {
@@ -149,57 +143,10 @@ export function myAccount(tenant: RestTenant, _args: unknown, ctx: GatewayContex
   return ctx.loaders.myAccountByTenant.load(tenant.tenantUid);
 }
 
-export interface StoreAccessInput {
-  storeUid: string;
-  storeRole: 'ADMIN' | 'BACKOFFICE' | 'REGULAR';
-}
-
-type AccountType = RestTenantUserCreate['accountType'];
-type TenantRole = RestTenantUserCreate['tenantRole'];
-
-export interface CreateTenantUserInput {
-  accountType: AccountType;
-  password: string;
-  tenantRole: TenantRole;
-  userCode: string;
-  email?: string | null;
-  displayName?: string | null;
-  externalId?: string | null;
-  firstname?: string | null;
-  lastname?: string | null;
-  mobile?: string | null;
-  tenantUserUid?: string | null;
-  languageCode?: string | null;
-  storeAccess?: StoreAccessInput[] | null;
-  defaultStoreUid?: string | null;
-}
-
-export interface UpdateTenantUserInput {
-  accountType?: AccountType | null;
-  defaultStoreUid?: string | null;
-  displayName?: string | null;
-  email?: string | null;
-  externalId?: string | null;
-  firstname?: string | null;
-  lastname?: string | null;
-  mobile?: string | null;
-  password?: string | null;
-  storeAccess?: StoreAccessInput[] | null;
-  tenantRole?: TenantRole | null;
-  userCode?: string | null;
-  languageCode?: string | null;
-}
-
-export interface UpdateMyTenantAccountInput {
-  defaultStoreUid?: string | null;
-  displayName?: string | null;
-  email?: string | null;
-  firstname?: string | null;
-  lastname?: string | null;
-  mobile?: string | null;
-  password?: string | null;
-  languageCode?: string | null;
-}
+type StoreAccessInput = NonNullable<RestTenantUserCreate['storeAccess']>[number];
+export type CreateTenantUserInput = GraphQLInputOf<RestTenantUserCreate>;
+export type UpdateTenantUserInput = GraphQLInputOf<RestTenantUserUpdate>;
+export type UpdateMyTenantAccountInput = GraphQLInputOf<RestTenantAccountUpdate>;
 
 /** storeAccess entries carry only storeUid and storeRole (GraphQL may hand us objects with more). */
 function storeAccessBody(entries: StoreAccessInput[]): StoreAccessInput[] {

@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.ts';
 import { getTenants, putTenantsDetails } from '../upstream/tenants.ts';
 import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../upstream/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
-import { definedOnly } from './mapping.ts';
+import { definedOnly, type GraphQLInputOf } from './mapping.ts';
 import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';
 
 /** The graph's CustomerRequiredField values (REST spells them in lower camel case). */
@@ -35,37 +35,10 @@ export function toRestCustomerField(field: CustomerRequiredField): RestCustomerR
   return TO_REST_FIELD[field];
 }
 
-/** UpdateTenantInput as GraphQL hands it to the resolver (every field optional, may be null). */
-export interface UpdateTenantInput {
-  name?: string | null;
-  pricelistUid?: string | null;
-  vatNumber?: string | null;
-  allowExternalCashDrawer?: boolean | null;
-  autoLogout?: number | null;
-  autoPrintReceipt?: boolean | null;
-  showOutOfStockWarning?: boolean | null;
-  logoAssetUid?: string | null;
-  splashAssetUid?: string | null;
-  timezone?: string | null;
-  numericSkuCounter?: number | null;
-  languageCode?: string | null;
-  printCardPaymentDetails?: boolean | null;
-  sendInvoicesExternally?: boolean | null;
-  duplicateCheckCustomerPhoneNumber?: boolean | null;
-  duplicateCheckCustomerVatNumber?: boolean | null;
-  defaultParkedOrderLifespanDays?: number | null;
-  useOriginalSellerOnCreditLine?: boolean | null;
-  defaultCustomerGroupUid?: string | null;
-  autoSendWelcomeSms?: boolean | null;
-  autoSendWelcomeMail?: boolean | null;
-  requirePinCodeForSale?: boolean | null;
-  requirePinCodeForCredit?: boolean | null;
-  printReceiptNumber?: boolean | null;
+/** UpdateTenantInput as GraphQL hands it to the resolver: REST's fields, customer fields in the graph's spelling. */
+export type UpdateTenantInput = GraphQLInputOf<Omit<RestTenantUpdate, 'requiredCustomerFields'>> & {
   requiredCustomerFields?: CustomerRequiredField[] | null;
-  enforceStrongPin?: boolean | null;
-  customerContactsRequiresEmail?: boolean | null;
-  customerContactsEmailDuplicateCheck?: boolean | null;
-}
+};
 
 /** The PUT /tenants/{tenantUid} body: only the fields the client set, customer fields in REST spelling. */
 export function toRestTenantUpdate(input: UpdateTenantInput): RestTenantUpdate {
