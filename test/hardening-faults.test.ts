@@ -1,14 +1,9 @@
-import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphQLClient } from 'graphql-request';
 import { startSandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { composeGateway } from '../src/compose.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/observability/logger.ts';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
 import { run as settle } from './helpers/graphql.ts';
+import { freePort } from './helpers/ports.ts';
 
 const ME = '{ me { defaultTenantUid } }';
 const ME_AND_TENANT = `{ me { defaultTenantUid memberships { tenantUid tenant { name } } } }`;
@@ -148,14 +143,12 @@ describe('an upstream that is down at start and comes back', () => {
   it('answers UPSTREAM_UNAVAILABLE while down and data once it is up', async () => {
     const port = await freePort();
     // A gateway pointed at a port where nothing listens yet.
-    const config = loadConfig({ NODE_ENV: 'test', UPSTREAM_RETRIES: '0', CIRCUIT_RESET_MS: '200', CIRCUIT_VOLUME_THRESHOLD: '3' });
-    const { gateway, upstream } = composeGateway(config, `http://127.0.0.1:${port}/v2`, createLogger('silent'));
-    const server = createHttpServer(gateway);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const client = new GraphQLClient(`${origin}/graphql`, {
-      headers: { authorization: `Bearer ${DEMO.tokens.admin}` },
+    const gw = await startTestGateway({
+      upstreamUrl: `http://127.0.0.1:${port}/v2`,
+      env: { CIRCUIT_RESET_MS: '200', CIRCUIT_VOLUME_THRESHOLD: '3' },
     });
+    const client = gw.client(DEMO.tokens.admin);
+    const origin = gw.origin;
     try {
       const down = await settle(client, ME);
       expect(down.errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
@@ -170,21 +163,10 @@ describe('an upstream that is down at start and comes back', () => {
       expect((await fetch(`${origin}/ready`)).status).toBe(200);
       await sandbox.close();
     } finally {
-      server.closeAllConnections();
-      server.close();
-      await upstream.close();
+      await gw.close();
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('unexpected upstream shapes and masking', () => {
   let dev: TestGateway;

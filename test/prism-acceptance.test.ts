@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSchema,
@@ -17,6 +16,7 @@ import {
 } from 'graphql';
 import { ClientError } from 'graphql-request';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import { freePort } from './helpers/ports.ts';
 
 /**
  * Acceptance against an upstream nobody here wrote: Stoplight Prism's mock of
@@ -117,13 +117,4 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
     if (Date.now() > deadline) throw new Error('Prism did not start in time');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
