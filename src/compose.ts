@@ -16,6 +16,7 @@ export function composeGateway(config: Config, baseUrl: string, logger: Logger):
     baseUrl,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     connections: config.UPSTREAM_CONNECTIONS,
+    maxBodyBytes: config.MAX_UPSTREAM_BODY_BYTES,
     retries: config.UPSTREAM_RETRIES,
     circuit: {
       errorThresholdPercentage: config.CIRCUIT_ERROR_PERCENT,

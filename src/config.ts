@@ -9,12 +9,15 @@ const schema = z.object({
   PORT: int(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   FLOW_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Unset: production behaviour on a real upstream, development on the embedded sandbox (see loadConfig).
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   WEB_CONCURRENCY: int(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Upstream
   UPSTREAM_TIMEOUT_MS: int(1).default(10_000),
   UPSTREAM_CONNECTIONS: int(1).default(64),
+  // The largest legitimate page (MAX_PAGE_SIZE users with permissions) is well under 1 MB.
+  MAX_UPSTREAM_BODY_BYTES: int(1).default(10_000_000),
   UPSTREAM_RETRIES: int(0).max(5).default(2),
   REQUEST_DEADLINE_MS: int(1).default(25_000),
   CIRCUIT_ERROR_PERCENT: int(1).max(100).default(50),
@@ -29,6 +32,12 @@ const schema = z.object({
   MAX_COST: int(1).default(5_000),
   MAX_DIRECTIVES: int(0).default(20),
   MAX_BODY_BYTES: int(1).default(100_000),
+  MAX_PAGE_SIZE: int(1).default(200),
+  MAX_IN_FLIGHT: int(1).default(256),
+  DOCUMENT_CACHE_MAX: int(1).default(500),
+  DOCUMENT_CACHE_MAX_BYTES: int(1).default(32 * 1024 * 1024),
+  METRICS_MAX_OPERATION_NAMES: int(0).default(100),
+  READY_CACHE_MS: int(0).default(2_000),
   CORS_ORIGINS: list.default([]),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
@@ -39,7 +48,8 @@ const schema = z.object({
 });
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER'> & {
+export type Config = Omit<Parsed, 'NODE_ENV' | 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER'> & {
+  NODE_ENV: NonNullable<Parsed['NODE_ENV']>;
   GRAPHIQL: boolean;
   INTROSPECTION: boolean;
   DEBUG_UPSTREAM_HEADER: boolean;
@@ -57,9 +67,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const config = result.data;
-  const development = config.NODE_ENV !== 'production';
+  // Why production by default: stack traces and explorer aids must be asked for. The embedded
+  // sandbox is a local demo, so it keeps the development behaviour.
+  const mode = config.NODE_ENV ?? (config.FLOW_API_URL ? 'production' : 'development');
+  const development = mode !== 'production';
   return {
     ...config,
+    NODE_ENV: mode,
     // Production turns the explorer aids off unless asked for.
     GRAPHIQL: config.GRAPHIQL ?? development,
     INTROSPECTION: config.INTROSPECTION ?? development,

@@ -16,6 +16,10 @@ export interface GatewayContext {
   tenantCache?: TenantCache;
   /** Every upstream call this request made (and tenant-cache hits), in order of completion. */
   calls: CallInfo[];
+  /** Largest page size a list field may ask the upstream for. */
+  maxPageSize: number;
+  /** True once the upstream (or the tenant cache, on its behalf) has accepted the caller's credential. */
+  callerVerified(): boolean;
 }
 
 export interface ContextDeps {
@@ -25,6 +29,7 @@ export interface ContextDeps {
   deadlineMs?: number;
   /** Off only for the benchmark's baseline. */
   loadersEnabled?: boolean;
+  maxPageSize: number;
   onCall?: (info: CallInfo) => void;
 }
 
@@ -38,9 +43,15 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
   const { requestId, calls, startedAt } = requestState(request);
   const headers = request.headers;
   const authorization = headers.get('authorization') ?? undefined;
+  let key: string | undefined;
+  const caller = () => (key ??= callerKey(client.credential.kind === 'bearer' ? client.credential.authorization : ''));
   const record = (info: CallInfo) => {
     calls.push(info);
     deps.onCall?.(info);
+    // Refusals win over the cache: a caller the upstream refuses is forgotten at once (401: everywhere, 403: for that tenant).
+    if (info.withCredential && (info.status === 401 || (info.status === 403 && info.tenantUid !== undefined))) {
+      deps.tenantCache?.forget(caller(), info.status === 403 ? info.tenantUid : undefined);
+    }
   };
   // Only these headers are forwarded upstream: never cookies, host or anything else of the client's.
   const client = deps.upstream.as({
@@ -54,12 +65,11 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
     onCall: record,
   });
   const anonymousClient = deps.upstream.as({ ...client.caller, authorization: undefined });
+  const credential = client.credential;
   const requireClient = () => {
-    if (!authorization) throw unauthenticated();
+    if (credential.kind !== 'bearer') throw unauthenticated(credential.kind === 'invalid' ? credential.reason : undefined);
     return client;
   };
-  let key: string | undefined;
-  const caller = () => (key ??= callerKey(authorization ?? ''));
   const onHit = () => record({ ...CACHE_HIT, durationMs: 0 });
   return {
     requestId,
@@ -72,5 +82,7 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
     }),
     tenantCache: deps.tenantCache,
     calls,
+    maxPageSize: deps.maxPageSize,
+    callerVerified: () => calls.some((call) => call.cached || (call.withCredential && call.status !== undefined && call.status < 300)),
   };
 }

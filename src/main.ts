@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
-import { createServer } from 'node:http';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { composeGateway } from './compose.ts';
+import { createGatewayServer } from './http-server.ts';
 import { createLogger } from './observability/logger.ts';
 
 /** The embedded sandbox, loaded only when there is no FLOW_API_URL (a real deployment never loads it). */
@@ -46,7 +46,8 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   const sandbox = embedded?.sandbox;
   const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
   const { gateway, upstream } = composeGateway(config, baseUrl, logger);
-  const server = createServer(gateway);
+  const front = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
+  const { server } = front;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
   if (cluster.isPrimary) {
@@ -56,21 +57,17 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
     if (embedded) console.log(embedded.demo);
   }
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish up to the deadline, close the pools.
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS).unref();
-    server.close(async () => {
-      clearTimeout(force);
-      await upstream.close();
-      await sandbox?.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+  // Graceful shutdown: stop accepting, finish what is in flight (up to the timeout), close the pools.
+  const shutdown = async (signal: string) => {
+    logger.info({ signal, inFlight: front.inFlight() }, 'shutting down');
+    await front.shutdown(config.SHUTDOWN_TIMEOUT_MS);
+    await upstream.close();
+    await sandbox?.close();
+    logger.info('stopped');
+    process.exit(0);
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error) => {

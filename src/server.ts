@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { schema } from './schema/index.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext } from './context.ts';
@@ -11,11 +12,12 @@ import type { TenantCache } from './resolvers/tenant-cache.ts';
 import type { FlowUpstream } from './upstream/client.ts';
 import type { Logger } from './observability/logger.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
+import { OperationNames } from './observability/operation-names.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
-import { useReadiness } from './plugins/health.ts';
-import { useCompiledExecution } from './plugins/execution.ts';
+import { useUpstreamReadiness } from './plugins/readiness.ts';
+import { createDocumentCache } from './plugins/document-cache.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -57,15 +59,26 @@ function renderGraphiQL(options?: GraphiQLOptions): string {
   return graphiqlRenderer(options);
 }
 
+/**
+ * yoga puts the parser's own message in `extensions.originalError` (for a malformed
+ * body, it quotes the body): a debugging aid, kept out of responses unless in development.
+ */
+function withoutOriginalError(error: Error, isDev: boolean): Error {
+  if (isDev || !(error instanceof GraphQLError) || error.extensions.originalError === undefined) return error;
+  const { originalError: _dropped, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions });
+}
+
 /** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
 export function createGateway({ config, upstream, tenantCache, logger }: GatewayDeps): Gateway {
   const metrics = new GatewayMetrics(upstream);
   if (tenantCache) metrics.watchTenantCache(tenantCache);
+  const operationNames = new OperationNames(config.METRICS_MAX_OPERATION_NAMES);
 
   const plugins: Plugin[] = [
     useBodyLimit(config.MAX_BODY_BYTES),
     useRequestLog(logger, GRAPHQL_ENDPOINT),
-    useReadiness(upstream),
+    useUpstreamReadiness(upstream, config.READY_CACHE_MS),
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
     useQueryLimits({
       maxDepth: config.MAX_DEPTH,
@@ -81,8 +94,33 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
       // The plugin turns every metric on by default; each costs work per request (the
       // deprecated-field one walks the whole document). Keep what the dashboards need.
       metrics: {
-        graphql_envelop_request_duration: true,
-        graphql_envelop_error_result: true,
+        // Labels are bounded: operation names only of executed operations, capped (OperationNames);
+        // no error path label (aliases would make it unbounded).
+        graphql_envelop_request_duration: createHistogram({
+          registry: metrics.registry,
+          histogram: {
+            name: 'graphql_envelop_request_duration',
+            help: 'Time spent on running the GraphQL operation from parse to execute',
+            labelNames: ['operationName', 'operationType'],
+          },
+          fillLabelsFn: (params) => ({
+            operationName: operationNames.admit(params.operationName, params.document),
+            operationType: params.operationType ?? 'unknown',
+          }),
+        }),
+        graphql_envelop_error_result: createCounter({
+          registry: metrics.registry,
+          counter: {
+            name: 'graphql_envelop_error_result',
+            help: 'Counts the amount of errors reported from all phases',
+            labelNames: ['operationName', 'operationType', 'phase'],
+          },
+          fillLabelsFn: (params) => ({
+            operationName: operationNames.label(params.operationName),
+            operationType: params.operationType ?? 'unknown',
+            phase: params.errorPhase ?? 'unknown',
+          }),
+        }),
         graphql_envelop_deprecated_field: false,
         graphql_envelop_request: false,
         graphql_envelop_request_time_summary: false,
@@ -96,7 +134,13 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
       },
     }) as Plugin,
   ];
-  plugins.push(...useCompiledExecution());
+  const documentCache = createDocumentCache({
+    max: config.DOCUMENT_CACHE_MAX,
+    maxBytes: config.DOCUMENT_CACHE_MAX_BYTES,
+    isVerified: (context) => (context as GatewayContext).callerVerified(),
+  });
+  metrics.watchDocumentCache(documentCache);
+  plugins.push(...documentCache.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
 
@@ -106,6 +150,8 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
+    // useDocumentCache is the one per-document cache: bounded, and filled only for verified callers.
+    parserAndValidationCache: false,
     // useBodyLimit checks the declared length up front; yoga's own limit would pipe every body through a stream.
     maxRequestBodySize: false,
     logging: false,
@@ -117,6 +163,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
           tenantCache,
           deadlineMs: config.REQUEST_DEADLINE_MS,
           loadersEnabled: !config.DISABLE_LOADERS,
+          maxPageSize: config.MAX_PAGE_SIZE,
           onCall: (info) => metrics.observeCall(info),
         },
         request,
@@ -129,7 +176,9 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     maskedErrors: {
       isDev: config.NODE_ENV === 'development',
       // Upstream failures keep their meaning (code, status, logId); anything else is masked.
-      maskError: (error, message, isDev) => toGraphQLError(error) ?? defaultMaskError(error, message, isDev),
+      maskError: (error, message, isDev) =>
+        toGraphQLError(error, { upstreamServerMessages: config.NODE_ENV !== 'production' }) ??
+        withoutOriginalError(defaultMaskError(error, message, isDev), isDev === true),
     },
   });
 }

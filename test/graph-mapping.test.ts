@@ -59,12 +59,12 @@ describe('toPaging', () => {
 
 describe('pageQuery', () => {
   it('sends the GraphQL page arg as REST pageNumber', () => {
-    expect(pageQuery({ page: 3, pageSize: 20 })).toEqual({ pageNumber: 3, pageSize: 20 });
+    expect(pageQuery({ page: 3, pageSize: 20 }, 200)).toEqual({ pageNumber: 3, pageSize: 20 });
   });
 
   it('leaves out page args the client set to null', () => {
-    expect(pageQuery({ page: null, pageSize: null })).toEqual({});
-    expect(pageQuery({})).toEqual({});
+    expect(pageQuery({ page: null, pageSize: null }, 200)).toEqual({});
+    expect(pageQuery({}, 200)).toEqual({});
   });
 });
 

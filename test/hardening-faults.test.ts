@@ -145,7 +145,7 @@ describe('an upstream that is down at start and comes back', () => {
     // A gateway pointed at a port where nothing listens yet.
     const gw = await startTestGateway({
       upstreamUrl: `http://127.0.0.1:${port}/v2`,
-      env: { CIRCUIT_RESET_MS: '200', CIRCUIT_VOLUME_THRESHOLD: '3' },
+      env: { CIRCUIT_RESET_MS: '200', CIRCUIT_VOLUME_THRESHOLD: '3', READY_CACHE_MS: '200' },
     });
     const client = gw.client(DEMO.tokens.admin);
     const origin = gw.origin;
@@ -160,7 +160,8 @@ describe('an upstream that is down at start and comes back', () => {
           interval: 100,
         })
         .toEqual(expect.any(String));
-      expect((await fetch(`${origin}/ready`)).status).toBe(200);
+      // The readiness answer is kept for READY_CACHE_MS, so it turns 200 within that interval.
+      await expect.poll(async () => (await fetch(`${origin}/ready`)).status, { timeout: 2_000, interval: 50 }).toBe(200);
       await sandbox.close();
     } finally {
       await gw.close();

@@ -80,6 +80,8 @@ describe('limits reject hostile documents before any upstream call', () => {
     const query = `{ me { memberships { tenant { users { items { tenant { users { items { tenant { users { items { tenant { name } } } } } } } } } } } } }`;
     const response = await graphqlError(gw.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/depth/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('MAX_DEPTH_EXCEEDED');
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
@@ -87,6 +89,8 @@ describe('limits reject hostile documents before any upstream call', () => {
     const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { defaultTenantUid }`).join(' ')} }`;
     const response = await graphqlError(gw.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/alias|token/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toMatch(/^(MAX_ALIASES_EXCEEDED|GRAPHQL_PARSE_FAILED)$/);
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
@@ -94,6 +98,8 @@ describe('limits reject hostile documents before any upstream call', () => {
     const query = `{ me { defaultTenantUid ${'@include(if: true) '.repeat(50)} } }`;
     const response = await graphqlError(gw.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/directive/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('MAX_DIRECTIVES_EXCEEDED');
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
@@ -101,6 +107,8 @@ describe('limits reject hostile documents before any upstream call', () => {
     const query = `{ me { ${'defaultTenantUid '.repeat(2_100)} } }`;
     const response = await graphqlError(gw.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/token/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(gw.sandbox.counters.total()).toBe(0);
   });
 
@@ -186,12 +194,16 @@ describe('configurable limits', () => {
     const query = `{ me { ${'defaultTenantUid globalRoles '.repeat(20)} } }`;
     const response = await graphqlError(strict.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/cost/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('QUERY_TOO_EXPENSIVE');
     expect(strict.sandbox.counters.total()).toBe(0);
   });
 
   it('applies the configured depth', async () => {
     const response = await graphqlError(strict.client(DEMO.tokens.admin).request('{ me { memberships { tenant { name } } } }'));
     expect(response.errors?.[0].message).toMatch(/depth/i);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('MAX_DEPTH_EXCEEDED');
     expect(strict.sandbox.counters.total()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLClient, rawRequest } from 'graphql-request';
@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from '../src/config.ts';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import { postRaw } from './helpers/http.ts';
 
 describe('configuration', () => {
   it('names the bad variable', () => {
@@ -153,7 +154,8 @@ describe('the real process', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
+  /** The gateway as `npm run dev` runs it, on the test's sandbox. */
+  async function startProcess() {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FLOW_API_URL: sandbox.url, LOG_LEVEL: 'info', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -164,6 +166,55 @@ describe('the real process', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await expect.poll(() => /localhost:(\d+)\/graphql/.exec(output)?.[1], { timeout: 15_000 }).toBeDefined();
     const url = `http://127.0.0.1:${/localhost:(\d+)\/graphql/.exec(output)![1]}/graphql`;
+    return { child, url, exited, output: () => output };
+  }
+
+  it('on SIGTERM loses no request: a burst in flight and keep-alive clients all get answers, then it exits 0 at once', async () => {
+    const { child, url, exited } = await startProcess();
+    sandbox.faults.set('get-account', { latencyMs: 40 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 200 });
+    const query = { query: '{ me { defaultTenantUid } }' };
+    const headers = { authorization: `Bearer ${DEMO.tokens.admin}` };
+    const lost: unknown[] = [];
+    let closeHeaders = 0;
+    let terminatedAt = 0;
+    // Keep-alive clients that send one request after another until the gateway stops accepting.
+    const loops = Array.from({ length: 10 }, async () => {
+      let answered = 0;
+      for (;;) {
+        try {
+          const response = await postRaw(url, query, headers, agent);
+          expect(response.status).toBe(200);
+          answered++;
+          if (terminatedAt && response.headers.connection === 'close') closeHeaders++;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'ECONNREFUSED') lost.push(error);
+          return answered;
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const burst = Array.from({ length: 100 }, () => postRaw(url, query, headers, agent));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGTERM');
+    terminatedAt = performance.now();
+    const burstAnswers = await Promise.allSettled(burst);
+    expect(await exited).toBe(0);
+    const stoppedMs = performance.now() - terminatedAt;
+    const answered = await Promise.all(loops);
+    agent.destroy();
+    sandbox.faults.clear();
+    expect(burstAnswers.filter((answer) => answer.status === "rejected").map((answer) => String((answer as PromiseRejectedResult).reason))).toEqual([]);
+    expect(burstAnswers.map((answer) => (answer.status === 'fulfilled' ? answer.value.status : 0))).toEqual(Array(100).fill(200));
+    expect(lost).toEqual([]);
+    expect(answered.every((count) => count > 0)).toBe(true);
+    expect(closeHeaders).toBeGreaterThan(0);
+    // Far below SHUTDOWN_TIMEOUT_MS (10 s): nothing waited for the forced close.
+    expect(stoppedMs).toBeLessThan(3_000);
+  });
+
+  it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
+    const { child, url, exited, output: logs } = await startProcess();
 
     sandbox.faults.set('get-account', { latencyMs: 600, times: 1 });
     const inFlight = new GraphQLClient(url, { headers: { authorization: `Bearer ${DEMO.tokens.admin}` } }).request<{
@@ -173,7 +224,7 @@ describe('the real process', () => {
     child.kill('SIGTERM');
     expect((await inFlight).me.defaultTenantUid).toEqual(expect.any(String));
     expect(await exited).toBe(0);
-    expect(output).toMatch(/SIGTERM/);
+    expect(logs()).toMatch(/SIGTERM/);
     await expect(fetch(url)).rejects.toThrow();
   });
 });

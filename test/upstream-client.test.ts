@@ -286,6 +286,25 @@ describe('client-side guarantees', () => {
     await guarded.close();
   });
 
+  it('never counts what the caller brought on itself: a passed deadline, a bad header value, an aborted request', async () => {
+    const guarded = new FlowUpstream({
+      baseUrl: sandbox.url,
+      retries: 2,
+      circuit: { volumeThreshold: 2, errorThresholdPercentage: 10, resetTimeoutMs: 5_000 },
+    });
+    const authorization = `Bearer ${DEMO.tokens.admin}`;
+    const late = guarded.as({ authorization, deadline: performance.now() - 1 });
+    const aborted = guarded.as({ authorization, signal: AbortSignal.abort() });
+    for (let i = 0; i < 5; i++) {
+      expect(await failure(getAccount(late))).toMatchObject({ kind: 'deadline', code: 'REQUEST_DEADLINE' });
+      expect(await failure(getAccountInvite(guarded.as({}), 'x\ny'))).toMatchObject({ kind: 'invalid-input', code: 'INVALID_HEADER_VALUE' });
+      expect(await failure(getAccount(aborted))).toMatchObject({ kind: 'aborted' });
+    }
+    expect(sandbox.counters.get('get-account-invite')).toBe(0);
+    expect(guarded.circuit.state).toBe('closed');
+    await guarded.close();
+  });
+
   it('forwards the bearer token, Accept-Language, request id and traceparent, and nothing else', async () => {
     let seen: IncomingHttpHeaders = {};
     const server = createServer((req, res) => {

@@ -32,6 +32,26 @@ export class GatewayMetrics {
     this.upstreamDuration.observe({ operation: info.operationId, status: String(info.status ?? info.errorKind) }, info.durationMs / 1000);
   }
 
+  /** The parsed/compiled document cache's size, read at scrape time. */
+  watchDocumentCache(cache: { readonly size: number; readonly bytes: number }): void {
+    new Gauge({
+      name: 'gateway_document_cache_entries',
+      help: 'Documents held parsed, validated and compiled (filled only by verified callers).',
+      registers: [this.registry],
+      collect() {
+        this.set(cache.size);
+      },
+    });
+    new Gauge({
+      name: 'gateway_document_cache_bytes',
+      help: 'Estimated memory of the document cache, in bytes (bounded by DOCUMENT_CACHE_MAX_BYTES).',
+      registers: [this.registry],
+      collect() {
+        this.set(cache.bytes);
+      },
+    });
+  }
+
   /** Exposes the cache's counters (read at scrape time, so the hot path pays nothing). */
   watchTenantCache(cache: TenantCache): void {
     let seen = { hit: 0, miss: 0 };

@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 export interface Limits {
@@ -11,14 +12,26 @@ export interface Limits {
   blockFieldSuggestions: boolean;
 }
 
+/**
+ * A refusal as a validation error with its own code: yoga then answers it with
+ * HTTP 400 like any other invalid document (thrown, it would be a 200).
+ */
+function refuseWith(code: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message, { extensions: { code } }))],
+  };
+}
+
 /** graphql-armor's static checks: a hostile document is rejected at parse/validate, before any resolver runs. */
 export function useQueryLimits(limits: Limits): Plugin {
   return EnvelopArmorPlugin({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
+    maxDepth: { n: limits.maxDepth, ...refuseWith('MAX_DEPTH_EXCEEDED') },
+    maxAliases: { n: limits.maxAliases, ...refuseWith('MAX_ALIASES_EXCEEDED') },
+    // Counted while parsing, before there is a document: refused as a parse error (GRAPHQL_PARSE_FAILED, 400).
     maxTokens: { n: limits.maxTokens },
-    costLimit: { maxCost: limits.maxCost },
-    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost, ...refuseWith('QUERY_TOO_EXPENSIVE') },
+    maxDirectives: { n: limits.maxDirectives, ...refuseWith('MAX_DIRECTIVES_EXCEEDED') },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
   }) as Plugin;
 }

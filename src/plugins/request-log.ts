@@ -2,6 +2,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../observability/logger.ts';
 import { requestState } from '../observability/request-state.ts';
 
+const MAX_LOGGED_NAME = 100;
+
 /**
  * One log line per GraphQL request (operation, status, duration, upstream
  * calls, request id) and the request id echoed to the client. Lines are built
@@ -13,7 +15,8 @@ export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
       requestState(request);
     },
     onParams({ params, request }) {
-      requestState(request).operationName = params.operationName ?? undefined;
+      // The client chooses this string: kept short so no request can write a huge log line.
+      requestState(request).operationName = params.operationName?.slice(0, MAX_LOGGED_NAME) ?? undefined;
     },
     onResponse({ request, response }) {
       const state = requestState(request);

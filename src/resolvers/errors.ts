@@ -16,7 +16,10 @@ export type ErrorCode =
 export function codeFor(error: UpstreamError): ErrorCode {
   switch (error.kind) {
     case 'timeout':
+    case 'deadline':
       return 'UPSTREAM_TIMEOUT';
+    case 'unauthenticated':
+      return 'UNAUTHENTICATED';
     case 'unavailable':
       return 'UPSTREAM_UNAVAILABLE';
     case 'malformed':
@@ -35,17 +38,30 @@ export function codeFor(error: UpstreamError): ErrorCode {
   }
 }
 
+export interface ErrorExposure {
+  /**
+   * Pass the upstream's own message of a 5xx on to clients. Off in production:
+   * such messages can name internal hosts or queries; logId, status and code stay.
+   */
+  upstreamServerMessages: boolean;
+}
+
 /**
  * Turns an UpstreamError (raised anywhere in a resolver) into the GraphQLError
  * the client sees, keeping the path and locations of the wrapping error. The
  * upstream's message, status, code and logId travel in `extensions`.
  * Returns undefined for anything that is not an upstream failure.
  */
-export function toGraphQLError(error: unknown): GraphQLError | undefined {
+export function toGraphQLError(error: unknown, exposure: ErrorExposure): GraphQLError | undefined {
   const wrapper = error instanceof GraphQLError ? error : undefined;
   const upstream = wrapper ? wrapper.originalError : error;
   if (!(upstream instanceof UpstreamError)) return undefined;
-  return new GraphQLError(upstream.message, {
+  const serverFailure = upstream.kind === 'http' && (upstream.status ?? 0) >= 500;
+  const message =
+    serverFailure && !exposure.upstreamServerMessages
+      ? `The upstream service failed (HTTP ${upstream.status}).`
+      : upstream.message;
+  return new GraphQLError(message, {
     nodes: wrapper?.nodes,
     source: wrapper?.source,
     positions: wrapper?.positions,
@@ -60,8 +76,9 @@ export function toGraphQLError(error: unknown): GraphQLError | undefined {
   });
 }
 
-export function unauthenticated(): GraphQLError {
-  return new GraphQLError('Missing bearer token: send an Authorization header', {
+/** No usable bearer credential: refused before any upstream call. */
+export function unauthenticated(reason = 'send an Authorization header'): GraphQLError {
+  return new GraphQLError(`Missing or unusable bearer token: ${reason}`, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 }

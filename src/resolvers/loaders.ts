@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { FlowClient } from '../upstream/client.ts';
 import { getAccount, getTenantsAccount } from '../upstream/account.ts';
-import { getTenantsDetails } from '../upstream/tenants.ts';
+import { getTenants, getTenantsDetails } from '../upstream/tenants.ts';
+import type { QueryOf } from '../upstream/operations.ts';
 import { getTenantsUsersDetails } from '../upstream/tenant-users.ts';
 import { getTenantsUsersTokens } from '../upstream/tokens.ts';
 import type { RestTenant, RestTenantUser, RestToken, RestUserTenantUser } from '../upstream/schemas.ts';
@@ -47,8 +48,9 @@ export function createLoaders({ client, tenantCache, enabled = true }: LoaderOpt
             tenantCache?.onHit?.();
             return cached;
           }
+          const stamp = tenantCache?.cache.stamp();
           const tenant = await getTenantsDetails(client(), uid);
-          tenantCache?.cache.set(tenantCache.caller(), tenant);
+          if (stamp !== undefined) tenantCache?.cache.set(tenantCache.caller(), tenant, stamp);
           return tenant;
         }),
       ),
@@ -82,12 +84,15 @@ export function createLoaders({ client, tenantCache, enabled = true }: LoaderOpt
     tenantUserById,
     myAccountByTenant,
     tokensByUser,
-    /** Tenants the upstream just listed for this caller: served from the loader and the shared cache. */
-    primeTenants(tenants: RestTenant[]) {
-      for (const tenant of tenants) {
+    /** GET /tenants; the tenants listed for this caller are then served from the loader and the shared cache. */
+    async listTenants(query: QueryOf<'get-tenants'>) {
+      const stamp = tenantCache?.cache.stamp();
+      const list = await getTenants(client(), query);
+      for (const tenant of list.items) {
         tenantById.prime(tenant.tenantUid, tenant);
-        tenantCache?.cache.set(tenantCache.caller(), tenant);
+        if (stamp !== undefined) tenantCache?.cache.set(tenantCache.caller(), tenant, stamp);
       }
+      return list;
     },
     primeUsers(users: RestTenantUser[]) {
       for (const user of users) tenantUserById.prime(user, user);

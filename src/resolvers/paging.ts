@@ -1,4 +1,5 @@
 import type { RestPaging } from '../upstream/schemas.ts';
+import { badUserInput } from './errors.ts';
 
 /** The graph's Paging: REST's three numbers plus the two derived ones. */
 export interface Paging {
@@ -30,11 +31,22 @@ export interface PageArgs {
   pageSize?: number | null;
 }
 
-/** The GraphQL `page`/`pageSize` args as REST query parameters (`page` is REST's `pageNumber`). */
-export function pageQuery(args: PageArgs): { pageNumber?: number; pageSize?: number } {
+/**
+ * The GraphQL `page`/`pageSize` args as REST query parameters (`page` is REST's `pageNumber`),
+ * checked first: a page below 1 or a page size outside 1..maxPageSize never reaches the upstream.
+ */
+export function pageQuery(args: PageArgs, maxPageSize: number): { pageNumber?: number; pageSize?: number } {
   const query: { pageNumber?: number; pageSize?: number } = {};
-  if (args.page !== undefined && args.page !== null) query.pageNumber = args.page;
-  if (args.pageSize !== undefined && args.pageSize !== null) query.pageSize = args.pageSize;
+  if (args.page !== undefined && args.page !== null) {
+    if (args.page < 1) throw badUserInput(`page must be 1 or more (got ${args.page})`);
+    query.pageNumber = args.page;
+  }
+  if (args.pageSize !== undefined && args.pageSize !== null) {
+    if (args.pageSize < 1 || args.pageSize > maxPageSize) {
+      throw badUserInput(`pageSize must be between 1 and ${maxPageSize}, the gateway's MAX_PAGE_SIZE (got ${args.pageSize})`);
+    }
+    query.pageSize = args.pageSize;
+  }
   return query;
 }
 

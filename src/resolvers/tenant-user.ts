@@ -72,7 +72,7 @@ export interface UsersArgs extends PageArgs {
 export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext): Promise<Page<RestTenantUser>> {
   const client = ctx.client();
   const query = {
-    ...pageQuery(args),
+    ...pageQuery(args, ctx.maxPageSize),
     ...definedOnly({
       sortBy: args.sortBy,
       sortDirection: args.sortDirection,
@@ -106,7 +106,7 @@ export function searchUsers(
   const client = ctx.client();
   return ctx.loaders.trackUserList(
     tenant.tenantUid,
-    postTenantsUsersSearch(client, tenant.tenantUid, toRestUserSearch(args.filter), pageQuery(args)).then((list) => {
+    postTenantsUsersSearch(client, tenant.tenantUid, toRestUserSearch(args.filter), pageQuery(args, ctx.maxPageSize)).then((list) => {
       ctx.loaders.primeUsers(list.items);
       return toPage(list);
     }),

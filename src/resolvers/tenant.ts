@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.ts';
-import { getTenants, putTenantsDetails } from '../upstream/tenants.ts';
+import { putTenantsDetails } from '../upstream/tenants.ts';
 import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../upstream/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, type GraphQLInputOf } from './mapping.ts';
@@ -55,11 +55,11 @@ export interface TenantsArgs extends PageArgs {
 
 /** Query.tenants: GET /tenants; the listed tenants are primed into the loader and the shared cache. */
 export async function tenants(ctx: GatewayContext, args: TenantsArgs): Promise<Page<RestTenant>> {
-  const list = await getTenants(ctx.client(), {
-    ...pageQuery(args),
+  ctx.client();
+  const list = await ctx.loaders.listTenants({
+    ...pageQuery(args, ctx.maxPageSize),
     ...definedOnly({ sortBy: args.sortBy, sortDirection: args.sortDirection }),
   });
-  ctx.loaders.primeTenants(list.items);
   return toPage(list);
 }
 

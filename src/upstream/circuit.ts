@@ -1,5 +1,5 @@
 import CircuitBreaker from 'opossum';
-import { UpstreamError } from './errors.ts';
+import { isUpstreamFailure, UpstreamError } from './errors.ts';
 import type { OperationId } from './operations.ts';
 
 export interface CircuitOptions {
@@ -14,13 +14,6 @@ export interface CircuitOptions {
 }
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
-
-/** Only failures that say "the upstream is unwell" count; 4xx answers are the upstream working. */
-export function isUpstreamFailure(error: unknown): boolean {
-  if (!(error instanceof UpstreamError)) return false;
-  if (error.kind === 'timeout' || error.kind === 'unavailable') return true;
-  return error.kind === 'http' && (error.status ?? 0) >= 500;
-}
 
 /**
  * One breaker per upstream (opossum): when most recent calls fail, further

@@ -1,20 +1,26 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpstreamCircuit, type CircuitOptions } from './circuit.ts';
+import { parseAuthorization, type Credential } from './credentials.ts';
 import { UpstreamError, type UpstreamErrorKind } from './errors.ts';
-import { OPERATIONS, type OperationId, type ResponseOf } from './operations.ts';
+import { OPERATIONS, type HttpMethod, type OperationId, type ResponseOf } from './operations.ts';
 import { missingRequiredKey } from './response-shape.ts';
 
 /** The spec's UID pattern, anchored (the spec's own pattern lacks the `$`). */
 export const UID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
+/** Printable ASCII: what a header value built from client input may hold (no CR/LF, no control or non-ASCII bytes). */
+const HEADER_VALUE = /^[\x20-\x7e]*$/;
+
 export interface UpstreamOptions {
   /** Base URL of the REST API including its path prefix, e.g. https://api.stage.flowretail.com/v2 */
   baseUrl: string;
-  /** Per-call limit for the response headers and, separately, for the body. */
+  /** Per-call limit for the whole answer: headers and body. */
   timeoutMs?: number;
   /** Keep-alive connections per upstream. */
   connections?: number;
+  /** Largest response body accepted; a larger one is aborted as malformed. */
+  maxBodyBytes?: number;
   /** Extra attempts for idempotent GETs after a connection error or a 502/503/504. */
   retries?: number;
   /** First retry delay; doubles per attempt, with full jitter. */
@@ -30,12 +36,17 @@ export interface CallInfo {
   status?: number;
   errorKind?: UpstreamErrorKind;
   durationMs: number;
+  /** The tenant the call was about, when its path names one. */
+  tenantUid?: string;
+  /** The call carried the caller's bearer credential. */
+  withCredential?: boolean;
   /** Answered from the gateway's tenant cache: no REST call was made. */
   cached?: boolean;
 }
 
 /** Who is calling: the values taken from the client's request and forwarded upstream. */
 export interface Caller {
+  /** The client's `Authorization` header as received; only a well-formed bearer credential is ever sent. */
   authorization?: string;
   acceptLanguage?: string;
   requestId?: string;
@@ -52,6 +63,17 @@ export interface CallInput {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/** A call checked and built before it goes anywhere near the circuit or the network. */
+interface PreparedCall {
+  operationId: OperationId;
+  method: HttpMethod;
+  template: string;
+  tenantUid?: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
 }
 
 /** One per process: the connection pool to the upstream. */
@@ -76,6 +98,8 @@ export class FlowUpstream {
       connections: options.connections ?? 64,
       keepAliveTimeout: 30_000,
       pipelining: 1,
+      // undici counts the bytes as they arrive and destroys the socket past the limit.
+      maxResponseSize: options.maxBodyBytes ?? 10_000_000,
     });
   }
 
@@ -90,25 +114,48 @@ export class FlowUpstream {
   }
 }
 
+/** Why a call was aborted by us: the abort reason tells a per-call timeout from the request's deadline. */
+class AbortReason extends Error {
+  constructor(readonly kind: 'timeout' | 'deadline') {
+    super(kind);
+  }
+}
+const CALL_TIMEOUT = new AbortReason('timeout');
+const REQUEST_DEADLINE = new AbortReason('deadline');
+
 /**
- * The REST client of one caller. Its single `call` sets auth and forwarded
- * headers, validates and encodes path parameters, applies the timeout, parses
- * JSON only for JSON responses, treats 204 as empty, and turns every failure
- * into an UpstreamError.
+ * The REST client of one caller. Its single `call` checks the caller's
+ * credential and every value that shapes the request (path UIDs, header
+ * values) before anything else, then sets auth and forwarded headers, bounds
+ * the whole call (headers and body) by the per-call timeout and the request's
+ * deadline, parses JSON only for JSON responses, treats 204 as empty, and
+ * turns every failure into an UpstreamError.
  */
 export class FlowClient {
+  readonly credential: Credential;
+  /** In-flight calls, aborted together when the client goes away. */
+  private readonly active = new Set<AbortController>();
+
   constructor(
     readonly upstream: FlowUpstream,
     readonly caller: Caller,
-  ) {}
+  ) {
+    this.credential = parseAuthorization(caller.authorization);
+    caller.signal?.addEventListener('abort', () => {
+      for (const controller of this.active) controller.abort(caller.signal?.reason);
+    }, { once: true });
+  }
 
   async call<O extends OperationId>(operationId: O, input: CallInput = {}): Promise<ResponseOf<O>> {
     const { upstream } = this;
+    const prepared = this.prepare(operationId, input);
     // Why only GETs: a POST/PUT/DELETE may have taken effect before the failure; repeating it is not safe.
-    const attempts = OPERATIONS[operationId].method === 'GET' ? 1 + upstream.retries : 1;
+    const attempts = prepared.method === 'GET' ? 1 + upstream.retries : 1;
     for (let attempt = 1; ; attempt++) {
+      // The caller's own deadline is checked outside the circuit: running out of time is not an upstream failure.
+      if (this.remainingMs() <= 0) throw deadlineError(operationId, 'not called');
       try {
-        return await upstream.circuit.run(operationId, () => this.attempt(operationId, input));
+        return (await upstream.circuit.run(operationId, () => this.send(prepared))) as ResponseOf<O>;
       } catch (error) {
         // Exponential backoff with full jitter, so retries of many callers do not arrive together.
         const backoff = Math.random() * upstream.retryBaseMs * 2 ** (attempt - 1);
@@ -123,26 +170,52 @@ export class FlowClient {
     return this.caller.deadline === undefined ? Infinity : this.caller.deadline - performance.now();
   }
 
-  private async attempt<O extends OperationId>(operationId: O, input: CallInput): Promise<ResponseOf<O>> {
+  /** Everything that can be refused without the upstream is refused here, so it is never retried or counted. */
+  private prepare(operationId: OperationId, input: CallInput): PreparedCall {
     const { method, path: template } = OPERATIONS[operationId];
-    // Why not a timer per request: undici's own timeouts, cut to what is left of the deadline, cost nothing extra.
-    const timeout = Math.min(this.upstream.timeoutMs, this.remainingMs());
-    if (timeout <= 0) {
-      throw new UpstreamError(`Upstream ${operationId} not called: the request deadline has passed`, { kind: 'timeout', operationId });
-    }
-    const path = this.upstream.basePath + renderPath(operationId, template, input.path) + renderQuery(input.query);
+    return {
+      operationId,
+      method,
+      template,
+      tenantUid: input.path?.tenantUid,
+      path: this.upstream.basePath + renderPath(operationId, template, input.path) + renderQuery(input.query),
+      headers: this.headers(operationId, input),
+      body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    };
+  }
+
+  private async send(call: PreparedCall): Promise<unknown> {
+    const { operationId, method, template, tenantUid } = call;
+    const withCredential = 'authorization' in call.headers;
     const started = performance.now();
     const report = (status?: number, errorKind?: UpstreamErrorKind) =>
-      this.caller.onCall?.({ operationId, method, path: template, status, errorKind, durationMs: performance.now() - started });
+      this.caller.onCall?.({
+        operationId,
+        method,
+        path: template,
+        status,
+        errorKind,
+        durationMs: performance.now() - started,
+        tenantUid,
+        withCredential,
+      });
+    // One timer bounds the whole call, headers and body: undici's own timeouts are per chunk, so a
+    // body trickling in one byte at a time would never trip them.
+    const remaining = this.remainingMs();
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(remaining < this.upstream.timeoutMs ? REQUEST_DEADLINE : CALL_TIMEOUT),
+      Math.min(this.upstream.timeoutMs, remaining),
+    );
+    this.active.add(controller);
+    if (this.caller.signal?.aborted) controller.abort(this.caller.signal.reason);
     try {
       const response = await this.upstream.pool.request({
         method,
-        path,
-        headers: this.headers(input),
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        signal: this.caller.signal,
+        path: call.path,
+        headers: call.headers,
+        body: call.body,
+        signal: controller.signal,
       });
       const status = response.statusCode;
       const text = await response.body.text();
@@ -152,40 +225,44 @@ export class FlowClient {
         throw httpError(operationId, status, isJson ? tryParse(text) : undefined);
       }
       report(status);
-      if (status === 204 || text === '') return undefined as ResponseOf<O>;
+      if (status === 204 || text === '') return undefined;
       const parsed = isJson ? tryParse(text) : undefined;
       if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
-        throw new UpstreamError(`Upstream ${operationId} answered ${status} with a body that is not a JSON object`, {
-          kind: 'malformed',
-          operationId,
-          status,
-        });
+        throw malformed(operationId, status, 'a body that is not a JSON object');
       }
       const missing = missingRequiredKey(operationId, parsed);
-      if (missing) {
-        throw new UpstreamError(`Upstream ${operationId} answered ${status} without the required field "${missing}"`, {
-          kind: 'malformed',
-          operationId,
-          status,
-        });
-      }
-      return parsed as unknown as ResponseOf<O>;
+      if (missing) throw malformed(operationId, status, `no required field "${missing}"`);
+      return parsed;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       const translated = transportError(operationId, error);
       report(undefined, translated.kind);
       throw translated;
+    } finally {
+      clearTimeout(timer);
+      this.active.delete(controller);
     }
   }
 
-  private headers(input: CallInput): Record<string, string> {
-    const { authorization, acceptLanguage, requestId, traceparent } = this.caller;
-    const headers: Record<string, string> = { accept: 'application/json', ...input.headers };
+  private headers(operationId: OperationId, input: CallInput): Record<string, string> {
+    const { acceptLanguage, requestId, traceparent } = this.caller;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const [name, value] of Object.entries(input.headers ?? {})) {
+      // Why: a value with CR/LF or non-ASCII would be refused by undici as a transport error; it is the caller's input.
+      if (!HEADER_VALUE.test(value)) {
+        throw new UpstreamError(`Invalid ${name}: only printable ASCII characters are allowed`, {
+          kind: 'invalid-input',
+          operationId,
+          code: 'INVALID_HEADER_VALUE',
+        });
+      }
+      headers[name] = value;
+    }
     if (input.body !== undefined) headers['content-type'] = 'application/json';
-    if (authorization) headers.authorization = authorization;
-    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+    if (this.credential.kind === 'bearer') headers.authorization = this.credential.authorization;
+    if (acceptLanguage && HEADER_VALUE.test(acceptLanguage)) headers['accept-language'] = acceptLanguage;
     if (requestId) headers['x-request-id'] = requestId;
-    if (traceparent) headers.traceparent = traceparent;
+    if (traceparent && HEADER_VALUE.test(traceparent)) headers.traceparent = traceparent;
     return headers;
   }
 }
@@ -238,15 +315,44 @@ function httpError(operationId: OperationId, status: number, body: unknown): Ups
   });
 }
 
+function malformed(operationId: OperationId, status: number, what: string): UpstreamError {
+  return new UpstreamError(`Upstream ${operationId} answered ${status} with ${what}`, { kind: 'malformed', operationId, status });
+}
+
+function deadlineError(operationId: OperationId, what: string, cause?: unknown): UpstreamError {
+  return new UpstreamError(`Upstream ${operationId} ${what}: the request deadline has passed`, {
+    kind: 'deadline',
+    operationId,
+    code: 'REQUEST_DEADLINE',
+    cause,
+  });
+}
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function transportError(operationId: OperationId, error: unknown): UpstreamError {
   const code = (error as { code?: string } | undefined)?.code ?? '';
+  if (error === REQUEST_DEADLINE) return deadlineError(operationId, 'was cut short');
+  if (error === CALL_TIMEOUT || TIMEOUT_CODES.has(code)) {
+    return new UpstreamError(`Upstream ${operationId} timed out`, { kind: 'timeout', operationId, cause: error });
+  }
+  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+    return new UpstreamError(`Upstream ${operationId} answered with a body larger than the limit`, {
+      kind: 'malformed',
+      operationId,
+      code: 'BODY_TOO_LARGE',
+      cause: error,
+    });
+  }
+  if (error instanceof undiciErrors.InvalidArgumentError) {
+    return new UpstreamError(`Upstream ${operationId} not called: ${(error as Error).message}`, {
+      kind: 'invalid-input',
+      operationId,
+      cause: error,
+    });
+  }
   if (error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
     return new UpstreamError(`Upstream ${operationId} was aborted`, { kind: 'aborted', operationId, cause: error });
-  }
-  if (TIMEOUT_CODES.has(code)) {
-    return new UpstreamError(`Upstream ${operationId} timed out`, { kind: 'timeout', operationId, cause: error });
   }
   return new UpstreamError(`Upstream ${operationId} is unavailable (${code || (error as Error)?.message})`, {
     kind: 'unavailable',

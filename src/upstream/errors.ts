@@ -1,14 +1,27 @@
 /**
  * Every failure of an upstream call becomes one UpstreamError. `kind` says what
  * went wrong so the GraphQL layer can map it without parsing messages:
- * - http:        the upstream answered with a non-2xx status (status, code, message, logId set)
- * - timeout:     no answer (headers or body) within the per-call timeout
- * - unavailable: the connection was refused, reset or dropped
- * - malformed:   a 2xx answer whose body is not the JSON we expected
- * - invalid-input: the call was refused before it left the process (e.g. a bad UID)
- * - aborted:     the caller went away (client disconnect, request deadline)
+ * - http:          the upstream answered with a non-2xx status (status, code, message, logId set)
+ * - timeout:       no complete answer within the per-call timeout (UPSTREAM_TIMEOUT_MS)
+ * - unavailable:   the connection was refused, reset or dropped, or the circuit is open
+ * - malformed:     a 2xx answer whose body is not the JSON we expected, or is too large
+ * - invalid-input: the call was refused before it left the process (a bad UID or header value)
+ * - unauthenticated: the caller has no usable bearer credential; nothing was sent
+ * - deadline:      the caller's own request deadline ran out (before or during the call)
+ * - aborted:       the caller went away (client disconnect)
+ *
+ * Only timeout, unavailable and 5xx say "the upstream is unwell" (see isUpstreamFailure);
+ * everything the caller brought on itself never counts against the upstream.
  */
-export type UpstreamErrorKind = 'http' | 'timeout' | 'unavailable' | 'malformed' | 'invalid-input' | 'aborted';
+export type UpstreamErrorKind =
+  | 'http'
+  | 'timeout'
+  | 'unavailable'
+  | 'malformed'
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'deadline'
+  | 'aborted';
 
 export interface UpstreamErrorDetails {
   kind: UpstreamErrorKind;
@@ -35,4 +48,11 @@ export class UpstreamError extends Error {
     this.code = details.code;
     this.logId = details.logId;
   }
+}
+
+/** Only failures that say "the upstream is unwell" count; 4xx answers are the upstream working. */
+export function isUpstreamFailure(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return false;
+  if (error.kind === 'timeout' || error.kind === 'unavailable') return error.code !== 'CIRCUIT_OPEN';
+  return error.kind === 'http' && (error.status ?? 0) >= 500;
 }

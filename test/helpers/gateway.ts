@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { GraphQLClient } from 'graphql-request';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { composeGateway } from '../../src/compose.ts';
+import { createGatewayServer } from '../../src/http-server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import type { FlowUpstream } from '../../src/upstream/client.ts';
 import type { TenantCache } from '../../src/resolvers/tenant-cache.ts';
@@ -51,7 +51,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
   });
   const { gateway, upstream, tenantCache } = composeGateway(config, options.upstreamUrl ?? sandbox.url, createLogger(config.LOG_LEVEL, sink));
-  const server: Server = createServer(gateway);
+  const { server } = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const url = `${origin}/graphql`;
