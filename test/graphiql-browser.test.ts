@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO } from '../src/sandbox/seed.ts';
+import { launchChromium } from './helpers/browser.ts';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
 
 const ARTIFACTS = new URL('../test-artifacts/', import.meta.url);
@@ -11,11 +12,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   gw = await startTestGateway();
-  // Debian's chromium (installed by .ci/run); no browser download, no network.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
