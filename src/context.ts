@@ -1,5 +1,6 @@
 import type { FlowClient, FlowUpstream, CallInfo } from './upstream/client.ts';
-import { OPERATIONS } from './upstream/operations.ts';
+import type { DriftEvent } from './upstream/conformance.ts';
+import { OPERATIONS } from './spec/operations.ts';
 import { createLoaders, type Loaders } from './resolvers/loaders.ts';
 import { callerKey, type TenantCache } from './resolvers/tenant-cache.ts';
 import { unauthenticated } from './resolvers/errors.ts';
@@ -31,11 +32,13 @@ export interface ContextDeps {
   loadersEnabled?: boolean;
   maxPageSize: number;
   onCall?: (info: CallInfo) => void;
+  onDrift?: (events: DriftEvent[]) => void;
 }
 
 const CACHE_HIT: Omit<CallInfo, 'durationMs'> = {
   operationId: 'get-tenants-details',
-  ...OPERATIONS['get-tenants-details'],
+  method: OPERATIONS['get-tenants-details'].method,
+  path: OPERATIONS['get-tenants-details'].path,
   cached: true,
 };
 
@@ -63,6 +66,7 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
     signal: request.signal,
     deadline: deps.deadlineMs === undefined ? undefined : startedAt + deps.deadlineMs,
     onCall: record,
+    onDrift: deps.onDrift,
   });
   const anonymousClient = deps.upstream.as({ ...client.caller, authorization: undefined });
   const credential = client.credential;

@@ -13,6 +13,7 @@ import type { FlowUpstream } from './upstream/client.ts';
 import type { Logger } from './observability/logger.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { OperationNames } from './observability/operation-names.ts';
+import { DriftRecorder } from './observability/drift.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
@@ -74,6 +75,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
   const metrics = new GatewayMetrics(upstream);
   if (tenantCache) metrics.watchTenantCache(tenantCache);
   const operationNames = new OperationNames(config.METRICS_MAX_OPERATION_NAMES);
+  const drift = new DriftRecorder(metrics.registry, logger);
 
   const plugins: Plugin[] = [
     useBodyLimit(config.MAX_BODY_BYTES),
@@ -165,6 +167,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
           loadersEnabled: !config.DISABLE_LOADERS,
           maxPageSize: config.MAX_PAGE_SIZE,
           onCall: (info) => metrics.observeCall(info),
+          onDrift: (events) => drift.record(events),
         },
         request,
       ),

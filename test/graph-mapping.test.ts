@@ -19,7 +19,7 @@ import {
 } from '../src/resolvers/tenant-user.ts';
 import { memberships } from '../src/resolvers/account.ts';
 import type { GatewayContext } from '../src/context.ts';
-import type { RestCustomerRequiredField, RestPermissions, RestTenantUser, RestUserTenantUser } from '../src/upstream/schemas.ts';
+import type { RestCustomerRequiredField, RestPermissions, RestTenantUser, RestUserTenantUser } from '../src/spec/schemas.ts';
 
 describe('toPaging', () => {
   it('derives totalPages as ceil(totalCount / pageSize)', () => {

@@ -174,7 +174,7 @@ describe('unexpected upstream shapes and masking', () => {
   let prod: TestGateway;
   beforeAll(async () => {
     dev = await startTestGateway({ env: { NODE_ENV: 'development' } });
-    prod = await startTestGateway({ env: { NODE_ENV: 'production', TENANT_CACHE_TTL_MS: '0' } });
+    prod = await startTestGateway({ env: { NODE_ENV: 'production' } });
   });
   afterAll(async () => {
     await dev.close();
@@ -190,18 +190,22 @@ describe('unexpected upstream shapes and masking', () => {
   });
 
   it('masks an internal error in production, keeping the path', async () => {
-    // `paging: null` has the required key but breaks the mapping: a bug-class failure, not an upstream error code.
-    const broken = { items: [], paging: null };
-    const query = `{ tenant(tenantUid: "${DEMO.tenants.alpha}") { name users { paging { totalPages } } } }`;
-    prod.sandbox.faults.set('get-tenants-users', { body: broken, times: 1 });
-    const masked = await settle<{ tenant: { name: string; users: null } }>(prod.client(DEMO.tokens.admin), query);
-    expect(masked.data?.tenant.name).toEqual(expect.any(String));
-    expect(masked.data?.tenant.users).toBeNull();
-    expect(masked.errors?.[0]).toMatchObject({ message: 'Unexpected error.', path: ['tenant', 'users'] });
+    // A bug-class failure inside the gateway (not an upstream error code): here, the tenant cache throws.
+    const breakCache = (gw: TestGateway) => {
+      gw.tenantCache!.get = () => {
+        throw new TypeError('tenantCache.get broke: paging of undefined');
+      };
+    };
+    const query = `{ me { defaultTenantUid } tenant(tenantUid: "${DEMO.tenants.alpha}") { name } }`;
+    breakCache(prod);
+    const masked = await settle<{ me: { defaultTenantUid: string }; tenant: null }>(prod.client(DEMO.tokens.admin), query);
+    expect(masked.data?.me.defaultTenantUid).toEqual(expect.any(String));
+    expect(masked.data?.tenant).toBeNull();
+    expect(masked.errors?.[0]).toMatchObject({ message: 'Unexpected error.', path: ['tenant'] });
     expect(masked.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(masked.errors)).not.toMatch(/paging|TypeError|stack/);
     // Development shows the cause, to help whoever is debugging.
-    dev.sandbox.faults.set('get-tenants-users', { body: broken, times: 1 });
+    breakCache(dev);
     const shown = await settle(dev.client(DEMO.tokens.admin), query);
     expect(JSON.stringify(shown.errors)).toMatch(/TypeError|paging/);
   });

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import { postAccount, postTenantsAccount, putAccount } from '../upstream/account.ts';
-import type { ResponseOf } from '../upstream/operations.ts';
-import type { RestTenant, RestUserTenantUser } from '../upstream/schemas.ts';
+import type { ResponseOf } from '../spec/operations.ts';
+import type { RestTenant, RestUserTenantUser } from '../spec/schemas.ts';
 
 /** GET/PUT /account's answer: the graph's Account. */
 export type RestAccount = ResponseOf<'get-account'>;

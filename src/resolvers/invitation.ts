@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import { getAccountInvite, putAccountInvite } from '../upstream/invite.ts';
-import type { ResponseOf } from '../upstream/operations.ts';
-import type { RestUserTenantUser } from '../upstream/schemas.ts';
+import type { ResponseOf } from '../spec/operations.ts';
+import type { RestUserTenantUser } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 
 /** GET /account/invite's answer: the graph's Invitation. */

@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import type { FlowClient } from '../upstream/client.ts';
 import { getAccount, getTenantsAccount } from '../upstream/account.ts';
 import { getTenants, getTenantsDetails } from '../upstream/tenants.ts';
-import type { QueryOf } from '../upstream/operations.ts';
+import type { QueryOf } from '../spec/operations.ts';
 import { getTenantsUsersDetails } from '../upstream/tenant-users.ts';
 import { getTenantsUsersTokens } from '../upstream/tokens.ts';
-import type { RestTenant, RestTenantUser, RestToken, RestUserTenantUser } from '../upstream/schemas.ts';
+import type { RestTenant, RestTenantUser, RestToken, RestUserTenantUser } from '../spec/schemas.ts';
 import type { TenantCache } from './tenant-cache.ts';
 
 export interface UserKey {

@@ -1,4 +1,4 @@
-import type { RestPaging } from '../upstream/schemas.ts';
+import type { RestPaging } from '../spec/schemas.ts';
 import { badUserInput } from './errors.ts';
 
 /** The graph's Paging: REST's three numbers plus the two derived ones. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { RestTenant } from '../upstream/schemas.ts';
+import type { RestTenant } from '../spec/schemas.ts';
 
 export interface TenantCacheOptions {
   /** Most tenants kept. */

@@ -18,7 +18,7 @@ import type {
   RestTenantUserSearch,
   RestTenantUserUpdate,
   RestUserTenantUser,
-} from '../upstream/schemas.ts';
+} from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, emptyToNull, type GraphQLInputOf } from './mapping.ts';
 import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';

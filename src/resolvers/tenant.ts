@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../context.ts';
 import { putTenantsDetails } from '../upstream/tenants.ts';
-import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../upstream/schemas.ts';
+import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, type GraphQLInputOf } from './mapping.ts';
 import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';

@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../context.ts';
 import { deleteTenantsUsersTokensDetails, postTenantsUsersTokens } from '../upstream/tokens.ts';
-import type { RestToken } from '../upstream/schemas.ts';
+import type { RestToken } from '../spec/schemas.ts';
 import type { AnyTenantUser } from './tenant-user.ts';
 
 /** TenantUser.tokens: one GET .../tokens per user per request (loader). */

@@ -1,5 +1,5 @@
 /** In-memory state shapes of the sandbox. Response shapes come from the generated spec types. */
-import type { components } from '../upstream/types.ts';
+import type { components } from '../spec/types.ts';
 
 export type Schemas = components['schemas'];
 export type TenantRole = Schemas['TenantRoleENUM'];

@@ -3,7 +3,7 @@ import { AccountType, SortDirection, StoreRole, TenantRole, TenantUserStatus } f
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
 import type { Page } from '../resolvers/paging.ts';
-import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../upstream/schemas.ts';
+import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../spec/schemas.ts';
 import {
   createTenantUser,
   defaultStoreUid,

@@ -2,7 +2,7 @@ import { builder } from './builder.ts';
 import { CustomerRequiredField, ExtensionCode, SortDirection } from './enums.ts';
 import { Paging } from './paging.ts';
 import type { Page } from '../resolvers/paging.ts';
-import type { RestTenant } from '../upstream/schemas.ts';
+import type { RestTenant } from '../spec/schemas.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { tenant, tenants, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
 

@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { TenantUser } from './tenant-user.ts';
-import type { RestToken } from '../upstream/schemas.ts';
+import type { RestToken } from '../spec/schemas.ts';
 import { createIntegrationToken, deleteIntegrationToken, tokens } from '../resolvers/token.ts';
 
 const Token = builder.objectRef<RestToken>('Token').implement({

@@ -1,5 +1,5 @@
 import type { FlowClient } from './client.ts';
-import type { BodyOf } from './operations.ts';
+import type { BodyOf } from '../spec/operations.ts';
 
 /** GET /account: the caller's account with all tenants they can access. */
 export const getAccount = (client: FlowClient) => client.call('get-account');

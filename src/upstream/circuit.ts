@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import { isUpstreamFailure, UpstreamError } from './errors.ts';
-import type { OperationId } from './operations.ts';
+import type { OperationId } from '../spec/operations.ts';
 
 export interface CircuitOptions {
   /** Failure percentage over the rolling window that opens the circuit. */

@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UpstreamCircuit, type CircuitOptions } from './circuit.ts';
 import { parseAuthorization, type Credential } from './credentials.ts';
 import { UpstreamError, type UpstreamErrorKind } from './errors.ts';
-import { OPERATIONS, type HttpMethod, type OperationId, type ResponseOf } from './operations.ts';
-import { missingRequiredKey } from './response-shape.ts';
+import { OPERATIONS, type HttpMethod, type OperationId, type ResponseOf } from '../spec/operations.ts';
+import { conform, type DriftEvent } from './conformance.ts';
 
 /** The spec's UID pattern, anchored (the spec's own pattern lacks the `$`). */
 export const UID_PATTERN = /^[A-Za-z0-9_-]+$/;
@@ -56,6 +56,8 @@ export interface Caller {
   /** performance.now() by which every call of this caller must be done (the request's deadline). */
   deadline?: number;
   onCall?: (info: CallInfo) => void;
+  /** Departures from the spec found in an answer (after they were repaired). */
+  onDrift?: (events: DriftEvent[]) => void;
 }
 
 export interface CallInput {
@@ -230,8 +232,9 @@ export class FlowClient {
       if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
         throw malformed(operationId, status, 'a body that is not a JSON object');
       }
-      const missing = missingRequiredKey(operationId, parsed);
-      if (missing) throw malformed(operationId, status, `no required field "${missing}"`);
+      const conformed = conform(operationId, parsed);
+      if ('notThisAnswer' in conformed) throw malformed(operationId, status, conformed.notThisAnswer);
+      if (conformed.events.length > 0) this.caller.onDrift?.(conformed.events);
       return parsed;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;

@@ -1,5 +1,5 @@
 import type { FlowClient } from './client.ts';
-import type { BodyOf, QueryOf } from './operations.ts';
+import type { BodyOf, QueryOf } from '../spec/operations.ts';
 
 /** GET /tenants/{tenantUid}/users: list users, paged, sorted and filtered. */
 export const getTenantsUsers = (client: FlowClient, tenantUid: string, query: QueryOf<'get-tenants-users'> = {}) =>

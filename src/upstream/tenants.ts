@@ -1,5 +1,5 @@
 import type { FlowClient } from './client.ts';
-import type { BodyOf, QueryOf } from './operations.ts';
+import type { BodyOf, QueryOf } from '../spec/operations.ts';
 
 /** GET /tenants: the tenants the caller has access to, paged. */
 export const getTenants = (client: FlowClient, query: QueryOf<'get-tenants'> = {}) =>
