@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Logger } from './observability/logger.ts';
-import { TenantCache } from './resolvers/tenant-cache.ts';
+import { TenantCache } from './upstream/tenant-cache.ts';
 import { FlowUpstream } from './upstream/client.ts';
 import { createGateway, type Gateway } from './server.ts';
 

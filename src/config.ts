@@ -33,6 +33,7 @@ const schema = z.object({
   MAX_DIRECTIVES: int(0).default(20),
   MAX_BODY_BYTES: int(1).default(100_000),
   MAX_PAGE_SIZE: int(1).default(200),
+  MAX_UPSTREAM_CALLS_PER_REQUEST: int(1).default(100),
   MAX_IN_FLIGHT: int(1).default(256),
   DOCUMENT_CACHE_MAX: int(1).default(500),
   DOCUMENT_CACHE_MAX_BYTES: int(1).default(32 * 1024 * 1024),

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 
 export interface HttpServerOptions {
   /** Most GraphQL requests served at once; beyond it, 503 with Retry-After at once. */
@@ -13,8 +13,8 @@ export interface GatewayServer {
   /**
    * Graceful stop: answer every request that arrives or is under way with
    * `Connection: close`, stop accepting connections once the accept queue is
-   * drained, close idle keep-alive connections once nothing is in flight, and
-   * resolve when all are closed. Connections still open after `timeoutMs` are destroyed.
+   * drained, close keep-alive connections idle for a second, and resolve when
+   * all are closed. Connections still open after `timeoutMs` are destroyed.
    */
   shutdown(timeoutMs: number): Promise<void>;
 }
@@ -24,18 +24,19 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 /** Routes that must answer even at capacity: an orchestrator probing an overloaded gateway must not kill it. */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 /**
- * How long idle keep-alive connections are left open after the last in-flight
- * request: a request a client already sent on one may still be on its way, and
- * closing the connection under it would lose it.
+ * On shutdown, a keep-alive connection is closed once it has been idle this
+ * long: a client that just got an answer on it may be sending its next request
+ * right now, and closing the connection under that request would lose it.
+ * Busy connections close themselves: every answer then says `Connection: close`.
  */
-const IDLE_GRACE_MS = 250;
+const IDLE_CLOSE_MS = 1_000;
 /**
  * Closing the listening socket resets every connection still waiting in the
  * kernel's accept queue: requests clients have already sent. So on shutdown the
  * gateway keeps accepting until no connection has arrived for ACCEPT_QUIET_MS
  * (clients that got `Connection: close` reconnect at once), at most ACCEPT_MAX_MS.
  */
-const ACCEPT_QUIET_MS = 50;
+const ACCEPT_QUIET_MS = 100;
 const ACCEPT_MAX_MS = 1_000;
 
 /**
@@ -46,9 +47,15 @@ const ACCEPT_MAX_MS = 1_000;
 export function createGatewayServer(handler: Handler, options: HttpServerOptions): GatewayServer {
   let inFlight = 0;
   let draining = false;
-  let onIdle: (() => void) | undefined;
+  let lastConnection = 0;
+  /** Open connections between requests, with since when; a connection serving a request is not in it. */
+  const idleSince = new Map<Socket, number>();
 
   const server = createServer((req, res) => {
+    idleSince.delete(req.socket);
+    res.once('close', () => {
+      if (!req.socket.destroyed) idleSince.set(req.socket, performance.now());
+    });
     if (draining) res.setHeader('connection', 'close');
     // Node keeps only the first Authorization header; two of them are refused instead of guessed between.
     if (countHeader(req, 'authorization') > 1) {
@@ -59,56 +66,54 @@ export function createGatewayServer(handler: Handler, options: HttpServerOptions
       return refuse(res, 503, 'OVERLOADED', 'The gateway is at capacity; retry shortly.', { 'retry-after': '1' });
     }
     inFlight++;
-    res.once('close', () => {
-      inFlight--;
-      if (inFlight === 0) onIdle?.();
-    });
+    res.once('close', () => inFlight--);
     Promise.resolve(handler(req, res)).catch(() => {
       // yoga answers its own errors; this only guards against an unexpected rejection taking the process down.
       if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       else res.destroy();
     });
   });
+  server.on('connection', (socket: Socket) => {
+    lastConnection = performance.now();
+    idleSince.set(socket, lastConnection);
+    socket.once('close', () => idleSince.delete(socket));
+  });
 
   const shutdown = (timeoutMs: number) =>
     new Promise<void>((resolve) => {
       draining = true;
       const force = setTimeout(() => server.closeAllConnections(), timeoutMs).unref();
-      let grace: NodeJS.Timeout | undefined;
-      const closeIdleSoon = () => {
-        clearTimeout(grace);
-        grace = setTimeout(() => {
-          if (inFlight === 0) server.closeIdleConnections();
-        }, IDLE_GRACE_MS).unref();
-      };
+      // After the event loop's next poll (setImmediate), so that a request already in a socket's
+      // buffer has been read (and its connection marked busy) before idleness is judged.
+      const sweep = setInterval(
+        () =>
+          setImmediate(() => {
+            const now = performance.now();
+            for (const [socket, since] of idleSince) if (now - since >= IDLE_CLOSE_MS) socket.destroy();
+          }),
+        100,
+      ).unref();
       const stopAccepting = () => {
-        server.off('connection', onConnection);
         clearTimeout(quiet);
         clearTimeout(latest);
-        // net.Server's close stops accepting without http.Server's immediate closeIdleConnections().
+        // net.Server's close stops accepting without http.Server's immediate closeIdleConnections();
+        // its callback runs once the last connection has closed.
         NetServer.prototype.close.call(server, () => {
           clearTimeout(force);
-          clearTimeout(grace);
+          clearInterval(sweep);
           resolve();
         });
-        onIdle = closeIdleSoon;
-        if (inFlight === 0) closeIdleSoon();
       };
-      let lastConnection = performance.now();
       // Timers run before the event loop polls for new connections: after a busy spell the quiet
       // timer can fire with connections still unaccepted, so the decision waits for the next poll (setImmediate).
       const checkQuiet = () =>
         setImmediate(() => {
-          const idleFor = performance.now() - lastConnection;
-          if (idleFor >= ACCEPT_QUIET_MS) stopAccepting();
-          else quiet = setTimeout(checkQuiet, ACCEPT_QUIET_MS - idleFor);
+          const quietFor = performance.now() - lastConnection;
+          if (quietFor >= ACCEPT_QUIET_MS) stopAccepting();
+          else quiet = setTimeout(checkQuiet, ACCEPT_QUIET_MS - quietFor);
         });
       let quiet = setTimeout(checkQuiet, ACCEPT_QUIET_MS);
       const latest = setTimeout(stopAccepting, ACCEPT_MAX_MS);
-      const onConnection = () => {
-        lastConnection = performance.now();
-      };
-      server.on('connection', onConnection);
     });
 
   return { server, inFlight: () => inFlight, shutdown };

@@ -8,7 +8,7 @@ import { schema } from './schema/index.ts';
 import type { Config } from './config.ts';
 import { createContext, type GatewayContext } from './context.ts';
 import { toGraphQLError } from './resolvers/errors.ts';
-import type { TenantCache } from './resolvers/tenant-cache.ts';
+import type { TenantCache } from './upstream/tenant-cache.ts';
 import type { FlowUpstream } from './upstream/client.ts';
 import type { Logger } from './observability/logger.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
@@ -19,6 +19,8 @@ import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
 import { useUpstreamReadiness } from './plugins/readiness.ts';
 import { createDocumentCache } from './plugins/document-cache.ts';
+import { useOutputOnlyEnums } from './plugins/output-only-enums.ts';
+import { useDriftErrors } from './plugins/drift-errors.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -142,7 +144,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     isVerified: (context) => (context as GatewayContext).callerVerified(),
   });
   metrics.watchDocumentCache(documentCache);
-  plugins.push(...documentCache.plugins);
+  plugins.push(useOutputOnlyEnums(), useDriftErrors() as Plugin, ...documentCache.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
 
@@ -166,6 +168,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
           deadlineMs: config.REQUEST_DEADLINE_MS,
           loadersEnabled: !config.DISABLE_LOADERS,
           maxPageSize: config.MAX_PAGE_SIZE,
+          maxUpstreamCalls: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
           onCall: (info) => metrics.observeCall(info),
           onDrift: (events) => drift.record(events),
         },

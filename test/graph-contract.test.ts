@@ -17,6 +17,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { schema } from '../src/schema/index.ts';
+import { componentSchema } from '../src/spec/openapi.ts';
 
 const contract = buildSchema(readFileSync(new URL('../contract/schema-contract.graphql', import.meta.url), 'utf8'));
 
@@ -122,10 +123,21 @@ describe('schema against contract/schema-contract.graphql', () => {
     expect(undescribed()).toEqual([]);
   });
 
-  it('keeps ExtensionCode to the 37 codes of the spec', () => {
-    const codes = (schema.getType('ExtensionCode') as import('graphql').GraphQLEnumType).getValues().map((value) => value.name);
-    expect(codes).toHaveLength(37);
-    expect(codes).toContain('DIGITAL_PRODUCT');
+  it.each([
+    ['AccountType', 'TenantAccountTypeENUM'],
+    ['TenantRole', 'TenantRoleENUM'],
+    ['StoreRole', 'StoreRoleENUM'],
+    ['TenantUserStatus', 'TenantUserStatusENUM'],
+    ['ExtensionCode', 'ExtensionCodeENUM'],
+    ['CustomerRequiredField', 'CustomerRequiredFieldENUM'],
+  ])('%s has exactly the values of the spec’s %s, plus UNKNOWN', (graphName, specName) => {
+    const values = (schema.getType(graphName) as import('graphql').GraphQLEnumType).getValues().map((value) => value.name);
+    // REST spells customer fields in lower camel case (vatNumber); the graph in upper snake case (VAT_NUMBER).
+    const specValues = (componentSchema(specName).enum as string[]).map((value) => value.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase());
+    expect(values.sort()).toEqual([...specValues, 'UNKNOWN'].sort());
+  });
+  it('keeps ExtensionCode to the 37 codes of the spec, plus UNKNOWN', () => {
+    expect((schema.getType('ExtensionCode') as import('graphql').GraphQLEnumType).getValues()).toHaveLength(38);
   });
 
   it('prints in lexicographic order (types sorted)', () => {

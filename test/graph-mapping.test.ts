@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { definedOnly, emptyToNull } from '../src/resolvers/mapping.ts';
-import { pageQuery, toPage, toPaging } from '../src/resolvers/paging.ts';
+import { pageQuery, toPaging } from '../src/resolvers/paging.ts';
 import {
   toGraphCustomerField,
   toRestCustomerField,
@@ -51,9 +51,8 @@ describe('toPaging', () => {
     expect(Object.keys(paging).sort()).toEqual(['hasNextPage', 'pageNumber', 'pageSize', 'totalCount', 'totalPages']);
   });
 
-  it('toPage keeps the items and maps the paging', () => {
-    const page = toPage({ items: ['a', 'b'], paging: { pageNumber: 1, pageSize: 1, totalCount: 2 } });
-    expect(page).toEqual({ items: ['a', 'b'], paging: { pageNumber: 1, pageSize: 1, totalCount: 2, totalPages: 2, hasNextPage: true } });
+  it('maps the paging of a page of items', () => {
+    expect(toPaging({ pageNumber: 1, pageSize: 1, totalCount: 2 })).toEqual({ pageNumber: 1, pageSize: 1, totalCount: 2, totalPages: 2, hasNextPage: true });
   });
 });
 
@@ -101,8 +100,9 @@ describe('CustomerRequiredField mapping', () => {
     expect(toRestCustomerField(graph)).toBe(rest);
   });
 
-  it('passes an unknown REST value through unchanged (GraphQL then reports a field error for it)', () => {
-    expect(toGraphCustomerField('fax' as RestCustomerRequiredField)).toBe('fax');
+  it('maps a REST value the gateway does not know to UNKNOWN (the raw list keeps it)', () => {
+    expect(toGraphCustomerField('fax')).toBe('UNKNOWN');
+    expect(toGraphCustomerField('__proto__')).toBe('UNKNOWN');
   });
 });
 
@@ -187,7 +187,8 @@ const fullUser: RestTenantUser = { ...basicUser, tenantName: 'From REST', permis
 function fakeCtx() {
   const tenantLoad = vi.fn(async (uid: string) => ({ tenantUid: uid, name: 'From loader' }));
   const userLoad = vi.fn(async () => ({ ...fullUser, permissions: { tenant: ['LOADED'], stores: [], organizations: [] } }));
-  const ctx = { loaders: { tenantById: { load: tenantLoad }, tenantUserById: { load: userLoad } } } as unknown as GatewayContext;
+  const api = { tenant: tenantLoad, user: userLoad, for: () => api };
+  const ctx = { api } as unknown as GatewayContext;
   return { ctx, tenantLoad, userLoad };
 }
 
@@ -198,7 +199,7 @@ describe('TenantUser fields that may need a second call', () => {
     expect(tenantLoad).not.toHaveBeenCalled();
   });
 
-  it('tenantName of a membership (no tenantName in REST) comes from the tenant loader', async () => {
+  it("tenantName of a membership (no tenantName in REST) comes from the tenant's details", async () => {
     const { ctx, tenantLoad } = fakeCtx();
     await expect(tenantName(basicUser, {}, ctx)).resolves.toBe('From loader');
     expect(tenantLoad).toHaveBeenCalledWith('t1');
@@ -213,7 +214,7 @@ describe('TenantUser fields that may need a second call', () => {
   it('permissions of a membership are loaded by tenantUid + tenantUserUid', async () => {
     const { ctx, userLoad } = fakeCtx();
     await expect(permissions(basicUser, {}, ctx)).resolves.toEqual({ tenant: ['LOADED'], stores: [], organizations: [] });
-    expect(userLoad).toHaveBeenCalledWith({ tenantUid: 't1', tenantUserUid: 'u1' });
+    expect(userLoad).toHaveBeenCalledWith('t1', 'u1');
   });
 
   it('defaultStoreUid: "" and absent are null, a UID is kept', () => {

@@ -448,15 +448,19 @@ describe('login and token exchange', () => {
     expect(me.me.memberships).toEqual([{ tenantUserUid: DEMO.users.regularAlpha, tenantName: 'Alpha Sport AS' }]);
   });
 
-  it("login's tenantUser fields that need another call fail alone: the device token may only log in", async () => {
+  it("login's tenantUser fields that need another call resolve with the access token the login issued", async () => {
+    gw.sandbox.counters.reset();
     const { data, errors } = await run(
       gw.client(DEMO.tokens.device),
-      `mutation { login(userCode: "${DEMO.login.userCode}", password: "${DEMO.login.password}") { accessToken tenantUser { tenantUserUid tenantName } } }`,
+      `mutation { login(userCode: "${DEMO.login.userCode}", password: "${DEMO.login.password}") { accessToken tenantUser { tenantUserUid tenantName tenant { name } permissions { tenant } } } }`,
     );
+    expect(errors).toBeUndefined();
     expect(data.login.accessToken).toEqual(expect.any(String));
-    expect(data.login.tenantUser).toEqual({ tenantUserUid: DEMO.users.regularAlpha, tenantName: null });
-    expect(codes(errors)).toEqual(['UNAUTHENTICATED']);
-    expect(errors![0].path).toEqual(['login', 'tenantUser', 'tenantName']);
+    expect(data.login.tenantUser).toMatchObject({ tenantUserUid: DEMO.users.regularAlpha, tenantName: expect.any(String), tenant: { name: expect.any(String) } });
+    expect(data.login.tenantUser.tenantName).toBe(data.login.tenantUser.tenant.name);
+    expect(data.login.tenantUser.permissions.tenant).toEqual(expect.any(Array));
+    // One login, then the tenant and the user's details with the new token (the device token may only log in).
+    expect(gw.sandbox.counters.snapshot()).toMatchObject({ 'post-account': 1, 'get-tenants-details': 1, 'get-tenants-users-details': 1 });
   });
 
   it('login with a wrong password is UNAUTHENTICATED (upstream 401)', async () => {

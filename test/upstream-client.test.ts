@@ -5,18 +5,28 @@ import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
 import { FlowUpstream, type FlowClient } from '../src/upstream/client.ts';
 import { UpstreamError } from '../src/upstream/errors.ts';
-import { getAccount, postAccount, putAccount, getTenantsAccount, postTenantsAccount, putTenantsAccount } from '../src/upstream/account.ts';
-import { getAccountInvite, putAccountInvite } from '../src/upstream/invite.ts';
-import { getTenants, getTenantsDetails, putTenantsDetails } from '../src/upstream/tenants.ts';
 import {
+  deleteTenantsUsersDetails,
+  deleteTenantsUsersTokensDetails,
+  getAccount,
+  getAccountInvite,
+  getTenants,
+  getTenantsAccount,
+  getTenantsDetails,
   getTenantsUsers,
+  getTenantsUsersDetails,
+  getTenantsUsersTokens,
+  postAccount,
+  postTenantsAccount,
   postTenantsUsers,
   postTenantsUsersSearch,
-  getTenantsUsersDetails,
+  postTenantsUsersTokens,
+  putAccount,
+  putAccountInvite,
+  putTenantsAccount,
+  putTenantsDetails,
   putTenantsUsersDetails,
-  deleteTenantsUsersDetails,
-} from '../src/upstream/tenant-users.ts';
-import { getTenantsUsersTokens, postTenantsUsersTokens, deleteTenantsUsersTokensDetails } from '../src/upstream/tokens.ts';
+} from './helpers/rest.ts';
 
 let sandbox: Sandbox;
 let upstream: FlowUpstream;
@@ -50,10 +60,15 @@ describe('account operations', () => {
     expect(sandbox.counters.get('get-account')).toBe(1);
   });
 
-  it('get-account without a token is an http 401 UpstreamError', async () => {
-    const error = await failure(getAccount(as()));
+  it('get-account with a token the upstream does not know is an http 401 UpstreamError', async () => {
+    const error = await failure(getAccount(as('sbx-access-unknown')));
     expect(error).toMatchObject({ kind: 'http', status: 401, operationId: 'get-account' });
     expect(error.logId).toEqual(expect.any(String));
+  });
+
+  it('get-account without a token is refused by the client itself: nothing is sent', async () => {
+    expect(await failure(getAccount(as()))).toMatchObject({ kind: 'unauthenticated', operationId: 'get-account' });
+    expect(sandbox.counters.total()).toBe(0);
   });
 
   it('post-account logs in with the device token and the new access token works', async () => {

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CallInfo, FlowUpstream } from '../upstream/client.ts';
-import type { TenantCache } from '../resolvers/tenant-cache.ts';
+import type { TenantCache } from '../upstream/tenant-cache.ts';
 
 /** The gateway's own Prometheus metrics (GraphQL request metrics come from yoga's prometheus plugin). */
 export class GatewayMetrics {

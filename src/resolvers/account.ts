@@ -1,19 +1,13 @@
 import type { GatewayContext } from '../context.ts';
-import { postAccount, postTenantsAccount, putAccount } from '../upstream/account.ts';
-import type { ResponseOf } from '../spec/operations.ts';
 import type { RestTenant, RestUserTenantUser } from '../spec/schemas.ts';
+import { isStandIn } from '../upstream/conformance.ts';
+import type { RestAccount, RestLoginResult } from '../upstream/flow-api.ts';
 
-/** GET/PUT /account's answer: the graph's Account. */
-export type RestAccount = ResponseOf<'get-account'>;
-/** POST /account's answer: the graph's LoginResult. */
-export type RestLoginResult = ResponseOf<'post-account'>;
+export type { RestAccount, RestLoginResult };
 
-/** Query.me: the account loader; the memberships it lists prime Tenant.myAccount. */
-export async function me(ctx: GatewayContext): Promise<RestAccount> {
-  ctx.client();
-  const account = await ctx.loaders.account.load('me');
-  ctx.loaders.primeMemberships(account.tenants);
-  return account;
+/** Query.me: GET /account. */
+export function me(ctx: GatewayContext): Promise<RestAccount> {
+  return ctx.api.account();
 }
 
 /** Account.memberships is REST's `tenants`. */
@@ -21,28 +15,27 @@ export function memberships(account: RestAccount): RestUserTenantUser[] {
   return account.tenants;
 }
 
-/** Account.defaultTenant: the tenant details loader. */
+/** Account.defaultTenant: the tenant's details. */
 export function defaultTenant(account: RestAccount, _args: unknown, ctx: GatewayContext): Promise<RestTenant> {
-  return ctx.loaders.tenantById.load(account.defaultTenantUid);
+  return ctx.api.tenant(account.defaultTenantUid);
 }
 
 /** Mutation.updateAccount: PUT /account; answers with the whole account. */
-export async function updateAccount(
-  ctx: GatewayContext,
-  args: { input: { defaultTenantUid: string } },
-): Promise<RestAccount> {
-  const account = await putAccount(ctx.client(), { defaultTenantUid: args.input.defaultTenantUid });
-  ctx.loaders.account.clear('me').prime('me', account);
-  ctx.loaders.primeMemberships(account.tenants);
-  return account;
+export function updateAccount(ctx: GatewayContext, args: { input: { defaultTenantUid: string } }): Promise<RestAccount> {
+  return ctx.api.updateAccount({ defaultTenantUid: args.input.defaultTenantUid });
 }
 
-/** Mutation.login: POST /account; the caller's bearer is a device token (required). */
+/** Mutation.login: POST /account; the caller's bearer is a device token. */
 export function login(ctx: GatewayContext, args: { userCode: string; password: string }): Promise<RestLoginResult> {
-  return postAccount(ctx.client(), { userCode: args.userCode, password: args.password });
+  return ctx.api.login({ userCode: args.userCode, password: args.password });
+}
+
+/** LoginResult.tenantUser: null when the upstream sent none (the access token is returned anyway). */
+export function loginTenantUser(result: RestLoginResult): RestUserTenantUser | null {
+  return isStandIn(result, 'tenantUser') ? null : result.tenantUser;
 }
 
 /** Mutation.exchangeAuthToken: POST /tenants/{tenantUid}/account with the caller's auth token. */
 export function exchangeAuthToken(ctx: GatewayContext, args: { tenantUid: string }): Promise<RestUserTenantUser> {
-  return postTenantsAccount(ctx.client(), args.tenantUid);
+  return ctx.api.exchangeAuthToken(args.tenantUid);
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_BUDGET_EXCEEDED'
   | 'REQUEST_ABORTED';
 
 /** The one table from an upstream failure to a GraphQL error code. */
@@ -20,6 +21,8 @@ export function codeFor(error: UpstreamError): ErrorCode {
       return 'UPSTREAM_TIMEOUT';
     case 'unauthenticated':
       return 'UNAUTHENTICATED';
+    case 'budget':
+      return 'UPSTREAM_BUDGET_EXCEEDED';
     case 'unavailable':
       return 'UPSTREAM_UNAVAILABLE';
     case 'malformed':

@@ -10,10 +10,14 @@ export interface Paging {
   hasNextPage: boolean;
 }
 
-/** A page of items as the graph exposes it (`*Page` types). */
+/**
+ * A page of items (`*Page` types): the REST list answer itself, so that its
+ * items keep their identity (loader priming, drift stand-ins); `paging` is
+ * turned into the graph's Paging by toPaging.
+ */
 export interface Page<T> {
   items: T[];
-  paging: Paging;
+  paging: RestPaging;
 }
 
 /** totalPages = ceil(totalCount / pageSize), 0 when pageSize is 0 (never divides by zero). */
@@ -22,9 +26,6 @@ export function toPaging(paging: RestPaging): Paging {
   return { ...pick(paging), totalPages, hasNextPage: paging.pageNumber < totalPages };
 }
 
-export function toPage<T>(list: { items: T[]; paging: RestPaging }): Page<T> {
-  return { items: list.items, paging: toPaging(list.paging) };
-}
 
 export interface PageArgs {
   page?: number | null;

@@ -1,13 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { GatewayContext } from '../context.ts';
-import { putTenantsAccount } from '../upstream/account.ts';
-import {
-  deleteTenantsUsersDetails,
-  getTenantsUsers,
-  postTenantsUsers,
-  postTenantsUsersSearch,
-  putTenantsUsersDetails,
-} from '../upstream/tenant-users.ts';
+import { isStandIn } from '../upstream/conformance.ts';
 import type {
   RestPermissions,
   RestSortDirection,
@@ -20,8 +13,8 @@ import type {
   RestUserTenantUser,
 } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
-import { definedOnly, emptyToNull, type GraphQLInputOf } from './mapping.ts';
-import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';
+import { definedOnly, emptyToNull, knownOnly, type GraphQLInputOf } from './mapping.ts';
+import { pageQuery, type Page, type PageArgs } from './paging.ts';
 
 /**
  * What a TenantUser is built from: the full tenant-user resource (users list,
@@ -30,9 +23,9 @@ import { pageQuery, toPage, type Page, type PageArgs } from './paging.ts';
  */
 export type AnyTenantUser = RestTenantUser | RestUserTenantUser;
 
-/** True when the REST object is the full resource (has tenantName and permissions). */
-function isFullUser(user: AnyTenantUser): user is RestTenantUser {
-  return 'permissions' in user && user.permissions !== undefined && user.permissions !== null;
+/** True when the REST object is the full resource with permissions as the upstream sent them. */
+function hasPermissions(user: AnyTenantUser): user is RestTenantUser {
+  return 'permissions' in user && user.permissions !== undefined && user.permissions !== null && !isStandIn(user, 'permissions');
 }
 
 /** TenantUser.defaultStoreUid: "" or absent means none. */
@@ -43,20 +36,21 @@ export function defaultStoreUid(user: AnyTenantUser): string | null {
 /** TenantUser.tenantName: from the REST object when it has one, else from the tenant's details (loader). */
 // Returns synchronously when the data is at hand: a promise per field per user is measurable on big lists.
 export function tenantName(user: AnyTenantUser, _args: unknown, ctx: GatewayContext): string | Promise<string> {
-  if ('tenantName' in user && typeof user.tenantName === 'string') return user.tenantName;
-  return ctx.loaders.tenantById.load(user.tenantUid).then((tenant) => tenant.name);
+  if ('tenantName' in user && typeof user.tenantName === 'string' && user.tenantName !== '') return user.tenantName;
+  return ctx.api.for(user).tenant(user.tenantUid).then((tenant) => tenant.name);
 }
 
-/** TenantUser.tenant: the tenant details loader. */
+/** TenantUser.tenant: the tenant's details. */
 export function tenantOfUser(user: AnyTenantUser, _args: unknown, ctx: GatewayContext): Promise<RestTenant> {
-  return ctx.loaders.tenantById.load(user.tenantUid);
+  return ctx.api.for(user).tenant(user.tenantUid);
 }
 
-/** TenantUser.permissions: from the REST object when present, else GET the user's details (loader). */
+/** TenantUser.permissions: from the REST object when it has them, else GET the user's details. */
 export function permissions(user: AnyTenantUser, _args: unknown, ctx: GatewayContext): RestPermissions | Promise<RestPermissions> {
-  if (isFullUser(user)) return user.permissions;
-  return ctx.loaders.tenantUserById
-    .load({ tenantUid: user.tenantUid, tenantUserUid: user.tenantUserUid })
+  if (hasPermissions(user)) return user.permissions;
+  return ctx.api
+    .for(user)
+    .user(user.tenantUid, user.tenantUserUid)
     .then((full) => full.permissions);
 }
 
@@ -68,9 +62,8 @@ export interface UsersArgs extends PageArgs {
   sortDirection?: RestSortDirection | null;
 }
 
-/** Tenant.users: GET /tenants/{tenantUid}/users; listed users are primed into the details loader. */
+/** Tenant.users: GET /tenants/{tenantUid}/users. */
 export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext): Promise<Page<RestTenantUser>> {
-  const client = ctx.client();
   const query = {
     ...pageQuery(args, ctx.maxPageSize),
     ...definedOnly({
@@ -81,36 +74,23 @@ export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext):
       tenantuserOrganizationUid: args.organizationUid,
     }),
   };
-  return ctx.loaders.trackUserList(
-    tenant.tenantUid,
-    getTenantsUsers(client, tenant.tenantUid, query).then((list) => {
-      ctx.loaders.primeUsers(list.items);
-      return toPage(list);
-    }),
-  );
+  return ctx.api.for(tenant).users(tenant.tenantUid, query);
 }
 
 export type TenantUserSearchInput = GraphQLInputOf<RestTenantUserSearch>;
 
 /** The POST .../users/search body: only the filters the client set. */
 export function toRestUserSearch(filter: TenantUserSearchInput): RestTenantUserSearch {
-  return definedOnly(filter);
+  return knownOnly(definedOnly(filter));
 }
 
-/** Tenant.searchUsers: POST /tenants/{tenantUid}/users/search; found users are primed like `users`. */
+/** Tenant.searchUsers: POST /tenants/{tenantUid}/users/search. */
 export function searchUsers(
   tenant: RestTenant,
   args: PageArgs & { filter: TenantUserSearchInput },
   ctx: GatewayContext,
 ): Promise<Page<RestTenantUser>> {
-  const client = ctx.client();
-  return ctx.loaders.trackUserList(
-    tenant.tenantUid,
-    postTenantsUsersSearch(client, tenant.tenantUid, toRestUserSearch(args.filter), pageQuery(args, ctx.maxPageSize)).then((list) => {
-      ctx.loaders.primeUsers(list.items);
-      return toPage(list);
-    }),
-  );
+  return ctx.api.for(tenant).searchUsers(tenant.tenantUid, toRestUserSearch(args.filter), pageQuery(args, ctx.maxPageSize));
 }
 
 /** Tenant.user: the user details loader; null when the upstream says 404. */
@@ -120,13 +100,12 @@ export async function user(
   ctx: GatewayContext,
   info: GraphQLResolveInfo,
 ): Promise<RestTenantUser | null> {
-  const key = { tenantUid: tenant.tenantUid, tenantUserUid: args.tenantUserUid };
+  const api = ctx.api.for(tenant);
   // Why prefetch: `tokens` needs only the key, so its call runs beside the details call instead of
   // after it (one round trip on the critical path, not two). If the user turns out not to exist, the
   // tokens answer is simply unused.
-  if (selectsField(info, 'tokens')) ctx.loaders.tokensByUser.load(key).catch(() => undefined);
-  await ctx.loaders.userListsSettled(tenant.tenantUid);
-  return nullIfNotFound(ctx.loaders.tenantUserById.load(key));
+  if (selectsField(info, 'tokens')) api.tokens(tenant.tenantUid, args.tenantUserUid).catch(() => undefined);
+  return nullIfNotFound(api.user(tenant.tenantUid, args.tenantUserUid));
 }
 
 /** Whether the field being resolved selects `name` directly (or in an inline fragment). */
@@ -138,9 +117,9 @@ function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return info.fieldNodes.some((node) => node.selectionSet !== undefined && has(node.selectionSet.selections));
 }
 
-/** Tenant.myAccount: GET /tenants/{tenantUid}/account through its loader (primed by `me`). */
+/** Tenant.myAccount: GET /tenants/{tenantUid}/account (primed by `me`). */
 export function myAccount(tenant: RestTenant, _args: unknown, ctx: GatewayContext): Promise<RestUserTenantUser> {
-  return ctx.loaders.myAccountByTenant.load(tenant.tenantUid);
+  return ctx.api.for(tenant).myTenantUser(tenant.tenantUid);
 }
 
 type StoreAccessInput = NonNullable<RestTenantUserCreate['storeAccess']>[number];
@@ -154,14 +133,14 @@ function storeAccessBody(entries: StoreAccessInput[]): StoreAccessInput[] {
 }
 
 export function toRestUserCreate(input: CreateTenantUserInput): RestTenantUserCreate {
-  const { storeAccess, ...rest } = input;
+  const { storeAccess, ...rest } = knownOnly(input);
   const body = definedOnly(rest) as RestTenantUserCreate;
   if (storeAccess) body.storeAccess = storeAccessBody(storeAccess);
   return body;
 }
 
 export function toRestUserUpdate(input: UpdateTenantUserInput): RestTenantUserUpdate {
-  const { storeAccess, ...rest } = input;
+  const { storeAccess, ...rest } = knownOnly(input);
   const body: RestTenantUserUpdate = definedOnly(rest);
   if (storeAccess) body.storeAccess = storeAccessBody(storeAccess);
   return body;
@@ -172,13 +151,8 @@ export function toRestAccountUpdate(input: UpdateMyTenantAccountInput): RestTena
 }
 
 /** Mutation.createTenantUser: POST /tenants/{tenantUid}/users (a FULL user gets an invitation). */
-export async function createTenantUser(
-  ctx: GatewayContext,
-  args: { tenantUid: string; input: CreateTenantUserInput },
-): Promise<RestTenantUser> {
-  const created = await postTenantsUsers(ctx.client(), args.tenantUid, toRestUserCreate(args.input));
-  ctx.loaders.primeUsers([created]);
-  return created;
+export function createTenantUser(ctx: GatewayContext, args: { tenantUid: string; input: CreateTenantUserInput }): Promise<RestTenantUser> {
+  return ctx.api.createUser(args.tenantUid, toRestUserCreate(args.input));
 }
 
 /** Mutation.updateTenantUser: PUT the changes, with `resendInvite` in the query when the client set it. */
@@ -187,7 +161,7 @@ export async function updateTenantUser(
   args: { tenantUid: string; tenantUserUid: string; input: UpdateTenantUserInput; resendInvite?: boolean | null },
 ): Promise<RestTenantUser> {
   const query = args.resendInvite === undefined || args.resendInvite === null ? {} : { resendInvite: args.resendInvite };
-  return putUser(ctx, args.tenantUid, args.tenantUserUid, toRestUserUpdate(args.input), query);
+  return ctx.api.updateUser(args.tenantUid, args.tenantUserUid, toRestUserUpdate(args.input), query);
 }
 
 /** Mutation.resendInvitation: PUT with an empty body and `resendInvite=true`. */
@@ -195,19 +169,7 @@ export function resendInvitation(
   ctx: GatewayContext,
   args: { tenantUid: string; tenantUserUid: string },
 ): Promise<RestTenantUser> {
-  return putUser(ctx, args.tenantUid, args.tenantUserUid, {}, { resendInvite: true });
-}
-
-async function putUser(
-  ctx: GatewayContext,
-  tenantUid: string,
-  tenantUserUid: string,
-  body: RestTenantUserUpdate,
-  query: { resendInvite?: boolean },
-): Promise<RestTenantUser> {
-  const updated = await putTenantsUsersDetails(ctx.client(), tenantUid, tenantUserUid, body, query);
-  ctx.loaders.tenantUserById.clear({ tenantUid, tenantUserUid }).prime({ tenantUid, tenantUserUid }, updated);
-  return updated;
+  return ctx.api.updateUser(args.tenantUid, args.tenantUserUid, {}, { resendInvite: true });
 }
 
 /** Mutation.deleteTenantUser: DELETE; answers with the deleted user's uid. */
@@ -215,17 +177,14 @@ export async function deleteTenantUser(
   ctx: GatewayContext,
   args: { tenantUid: string; tenantUserUid: string },
 ): Promise<string> {
-  await deleteTenantsUsersDetails(ctx.client(), args.tenantUid, args.tenantUserUid);
-  ctx.loaders.tenantUserById.clear({ tenantUid: args.tenantUid, tenantUserUid: args.tenantUserUid });
+  await ctx.api.deleteUser(args.tenantUid, args.tenantUserUid);
   return args.tenantUserUid;
 }
 
 /** Mutation.updateMyTenantAccount: PUT /tenants/{tenantUid}/account. */
-export async function updateMyTenantAccount(
+export function updateMyTenantAccount(
   ctx: GatewayContext,
   args: { tenantUid: string; input: UpdateMyTenantAccountInput },
 ): Promise<RestUserTenantUser> {
-  const updated = await putTenantsAccount(ctx.client(), args.tenantUid, toRestAccountUpdate(args.input));
-  ctx.loaders.myAccountByTenant.clear(args.tenantUid).prime(args.tenantUid, updated);
-  return updated;
+  return ctx.api.updateMyTenantUser(args.tenantUid, toRestAccountUpdate(args.input));
 }

@@ -35,7 +35,11 @@ const LoginResult = builder.objectRef<RestLoginResult>('LoginResult').implement(
   description: 'What a login answers: an access token and the user it belongs to.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Bearer token for the logged-in tenant user.' }),
-    tenantUser: t.expose('tenantUser', { type: TenantUser, description: 'The tenant user that logged in.' }),
+    tenantUser: t.expose('tenantUser', {
+      type: TenantUser,
+      nullable: true,
+      description: "The tenant user that logged in; null only if the upstream's record of it could not be read (the access token is returned anyway).",
+    }),
   }),
 });
 

@@ -1,6 +1,15 @@
 import { builder } from './builder.ts';
+import { UNKNOWN } from '../plugins/output-only-enums.ts';
 
 /** Value descriptions come from the spec's ENUM tables where it has one. */
+
+/** Every REST-fed enum has it: the upstream is ahead of its docs and its enums grow. */
+const unknownValue = {
+  [UNKNOWN]: {
+    description:
+      "A value the upstream sent that this gateway does not know yet (the field's `...Raw` twin has it as sent). Output only: refused as an input with BAD_USER_INPUT.",
+  },
+} as const;
 
 export const AccountType = builder.enumType('AccountType', {
   description: 'The kind of account a tenant user has (REST TenantAccountTypeENUM).',
@@ -9,6 +18,7 @@ export const AccountType = builder.enumType('AccountType', {
     REGULAR: { description: 'Can only login to already onboarded devices' },
     SUPPORT: { description: 'Support account' },
     INTEGRATION: { description: 'Computer integration account' },
+    ...unknownValue,
   } as const,
 });
 
@@ -19,6 +29,7 @@ export const TenantRole = builder.enumType('TenantRole', {
     ADMIN: { description: 'Tenant admin, allow full access to tenant and can add users and new stores.' },
     BACKOFFICE: { description: 'Access to product, pricelists, etc.' },
     BLOCKED: { description: 'Blocked from this tenant' },
+    ...unknownValue,
   } as const,
 });
 
@@ -28,6 +39,7 @@ export const StoreRole = builder.enumType('StoreRole', {
     ADMIN: { description: 'Store admin.' },
     BACKOFFICE: { description: 'Access to all backoffice functionality (price changes, purhcase order, etc)' },
     REGULAR: { description: 'Access to app funtionality (product lookup, create sales, delivery)' },
+    ...unknownValue,
   } as const,
 });
 
@@ -37,6 +49,7 @@ export const TenantUserStatus = builder.enumType('TenantUserStatus', {
     PENDING_INVITE: { description: 'Invited; the invitation has not been accepted yet.' },
     ACTIVE: { description: 'Active user.' },
     INACTIVE: { description: 'Deactivated user.' },
+    ...unknownValue,
   } as const,
 });
 
@@ -58,6 +71,7 @@ export const CustomerRequiredField = builder.enumType('CustomerRequiredField', {
     POSTAL_CODE: { description: 'Postal code (REST `postalCode`).' },
     CITY: { description: 'City (REST `city`).' },
     ADDRESS: { description: 'Street address (REST `address`).' },
+    ...unknownValue,
   } as const,
 });
 
@@ -104,7 +118,10 @@ const EXTENSION_CODES = {
 
 export const ExtensionCode = builder.enumType('ExtensionCode', {
   description: 'Which extension (integration or add-on) a tenant extension is (REST ExtensionCodeENUM).',
-  values: Object.fromEntries(
-    Object.entries(EXTENSION_CODES).map(([code, description]) => [code, { description }]),
-  ) as { [K in keyof typeof EXTENSION_CODES]: { description: string } },
+  values: {
+    ...(Object.fromEntries(Object.entries(EXTENSION_CODES).map(([code, description]) => [code, { description }])) as {
+      [K in keyof typeof EXTENSION_CODES]: { description: string };
+    }),
+    ...unknownValue,
+  },
 });

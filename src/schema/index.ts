@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { reportStandIns } from './stand-ins.ts';
 // Every domain file registers its types and root fields on the builder.
 import './enums.ts';
 import './paging.ts';
@@ -9,4 +10,4 @@ import './token.ts';
 import './account.ts';
 import './invitation.ts';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = reportStandIns(lexicographicSortSchema(builder.toSchema()));

@@ -2,8 +2,11 @@ import { builder } from './builder.ts';
 import { AccountType, SortDirection, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
-import type { Page } from '../resolvers/paging.ts';
+import { toPaging, type Page } from '../resolvers/paging.ts';
 import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../spec/schemas.ts';
+import { rawDescription } from './descriptions.ts';
+import { emptyToNull } from '../resolvers/mapping.ts';
+import { toAccountType, toStoreRole, toTenantRole, toTenantUserStatus } from '../resolvers/enums.ts';
 import {
   createTenantUser,
   defaultStoreUid,
@@ -31,7 +34,8 @@ const StoreAccess = builder.objectRef<RestStoreAccess>('StoreAccess').implement(
   fields: (t) => ({
     storeAccessUid: t.exposeID('storeAccessUid', { description: 'Reference to this store access.' }),
     storeUid: t.exposeID('storeUid', { description: 'Reference to the store.' }),
-    storeRole: t.expose('storeRole', { type: StoreRole, description: "The user's role in the store." }),
+    storeRole: t.field({ type: StoreRole, description: "The user's role in the store.", resolve: (access) => toStoreRole(access.storeRole) }),
+    storeRoleRaw: t.exposeString('storeRole', { description: rawDescription('storeRole') }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the access was granted.' }),
     lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the access was last changed.' }),
   }),
@@ -100,9 +104,12 @@ TenantUser.implement({
       description: "The tenant's name. From the REST response where present, else from the tenant's details.",
       resolve: tenantName,
     }),
-    accountType: t.expose('accountType', { type: AccountType, description: 'The kind of account.' }),
-    tenantRole: t.expose('tenantRole', { type: TenantRole, description: "The user's role in the tenant." }),
-    status: t.expose('status', { type: TenantUserStatus, description: "Where the user's account stands." }),
+    accountType: t.field({ type: AccountType, description: 'The kind of account.', resolve: (user) => toAccountType(user.accountType) }),
+    accountTypeRaw: t.exposeString('accountType', { description: rawDescription('accountType') }),
+    tenantRole: t.field({ type: TenantRole, description: "The user's role in the tenant.", resolve: (user) => toTenantRole(user.tenantRole) }),
+    tenantRoleRaw: t.exposeString('tenantRole', { description: rawDescription('tenantRole') }),
+    status: t.field({ type: TenantUserStatus, description: "Where the user's account stands.", resolve: (user) => toTenantUserStatus(user.status) }),
+    statusRaw: t.exposeString('status', { description: rawDescription('status') }),
     userCode: t.exposeString('userCode', { description: 'The code the user logs in with.' }),
     displayName: t.exposeString('displayName', { description: 'The name shown for the user.' }),
     firstname: t.exposeString('firstname', { description: 'First name.' }),
@@ -117,7 +124,12 @@ TenantUser.implement({
       resolve: defaultStoreUid,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
-    lastAccessed: t.expose('lastAccessed', { type: 'DateTime', description: 'When the user last used the tenant.' }),
+    lastAccessed: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the user last used the tenant. Null when the user has never logged in.',
+      resolve: (user) => emptyToNull(user.lastAccessed),
+    }),
     lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the user was last changed.' }),
     storeAccess: t.expose('storeAccess', { type: [StoreAccess], description: 'The stores the user has access to.' }),
     permissions: t.field({
@@ -134,7 +146,7 @@ const TenantUserPage = builder.objectRef<Page<RestTenantUser>>('TenantUserPage')
   description: "One page of a tenant's users.",
   fields: (t) => ({
     items: t.expose('items', { type: [TenantUser], description: 'The users on this page.' }),
-    paging: t.expose('paging', { type: Paging, description: 'Where this page sits in the result set.' }),
+    paging: t.field({ type: Paging, description: 'Where this page sits in the result set.', resolve: (page) => toPaging(page.paging) }),
   }),
 });
 

@@ -1,9 +1,11 @@
 import { builder } from './builder.ts';
 import { CustomerRequiredField, ExtensionCode, SortDirection } from './enums.ts';
 import { Paging } from './paging.ts';
-import type { Page } from '../resolvers/paging.ts';
+import { toPaging, type Page } from '../resolvers/paging.ts';
 import type { RestTenant } from '../spec/schemas.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
+import { toExtensionCode } from '../resolvers/enums.ts';
+import { rawDescription } from './descriptions.ts';
 import { tenant, tenants, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
 
 type RestSettings = RestTenant['settings'];
@@ -51,6 +53,7 @@ const TenantSettings = builder.objectRef<RestSettings>('TenantSettings').impleme
       description: 'The customer fields that must be filled in when a customer is registered.',
       resolve: (settings) => settings.requiredCustomerFields.map(toGraphCustomerField),
     }),
+    requiredCustomerFieldsRaw: t.exposeStringList('requiredCustomerFields', { description: rawDescription('requiredCustomerFields') }),
     enforceStrongPin: t.exposeBoolean('enforceStrongPin', { description: "For user's app PIN/password creation" }),
     customerContactsRequiresEmail: t.exposeBoolean('customerContactsRequiresEmail', {
       description: 'Indicate if the customer contacts requires email.',
@@ -93,7 +96,8 @@ const TenantExtension = builder.objectRef<RestExtension>('TenantExtension').impl
   description: 'An extension (integration or add-on) installed on a tenant (REST TenantExtensionSchema).',
   fields: (t) => ({
     tenantExtensionUid: t.exposeID('tenantExtensionUid', { description: "Reference to this tenant's extension." }),
-    extensionCode: t.expose('extensionCode', { type: ExtensionCode, description: 'Which extension this is.' }),
+    extensionCode: t.field({ type: ExtensionCode, description: 'Which extension this is.', resolve: (extension) => toExtensionCode(extension.extensionCode) }),
+    extensionCodeRaw: t.exposeString('extensionCode', { description: rawDescription('extensionCode') }),
     name: t.exposeString('name', { description: 'Display name of the extension.' }),
     active: t.exposeBoolean('active', { description: 'Whether the extension is switched on.' }),
   }),
@@ -160,7 +164,7 @@ TenantPage.implement({
   description: 'One page of tenants.',
   fields: (t) => ({
     items: t.expose('items', { type: [Tenant], description: 'The tenants on this page.' }),
-    paging: t.expose('paging', { type: Paging, description: 'Where this page sits in the result set.' }),
+    paging: t.field({ type: Paging, description: 'Where this page sits in the result set.', resolve: (page) => toPaging(page.paging) }),
   }),
 });
 

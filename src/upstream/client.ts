@@ -55,6 +55,8 @@ export interface Caller {
   signal?: AbortSignal;
   /** performance.now() by which every call of this caller must be done (the request's deadline). */
   deadline?: number;
+  /** Calls this caller may still make (shared by every client of one GraphQL request); unlimited when absent. */
+  budget?: { remaining: number };
   onCall?: (info: CallInfo) => void;
   /** Departures from the spec found in an answer (after they were repaired). */
   onDrift?: (events: DriftEvent[]) => void;
@@ -154,8 +156,9 @@ export class FlowClient {
     // Why only GETs: a POST/PUT/DELETE may have taken effect before the failure; repeating it is not safe.
     const attempts = prepared.method === 'GET' ? 1 + upstream.retries : 1;
     for (let attempt = 1; ; attempt++) {
-      // The caller's own deadline is checked outside the circuit: running out of time is not an upstream failure.
+      // The caller's own deadline and budget are checked outside the circuit: running out is not an upstream failure.
       if (this.remainingMs() <= 0) throw deadlineError(operationId, 'not called');
+      this.spendBudget(operationId);
       try {
         return (await upstream.circuit.run(operationId, () => this.send(prepared))) as ResponseOf<O>;
       } catch (error) {
@@ -172,8 +175,29 @@ export class FlowClient {
     return this.caller.deadline === undefined ? Infinity : this.caller.deadline - performance.now();
   }
 
+  /** Refuses an operation that needs a bearer token when the caller has no usable one: nothing is sent. */
+  requireCredential(operationId: OperationId): void {
+    if (OPERATIONS[operationId].security === null || this.credential.kind === 'bearer') return;
+    const reason = this.credential.kind === 'invalid' ? this.credential.reason : 'send an Authorization header';
+    throw new UpstreamError(`Missing or unusable bearer token: ${reason}`, { kind: 'unauthenticated', operationId });
+  }
+
+  private spendBudget(operationId: OperationId): void {
+    const { budget } = this.caller;
+    if (!budget) return;
+    if (budget.remaining <= 0) {
+      throw new UpstreamError(`Upstream ${operationId} not called: this request has used its budget of upstream calls`, {
+        kind: 'budget',
+        operationId,
+        code: 'UPSTREAM_BUDGET_EXCEEDED',
+      });
+    }
+    budget.remaining--;
+  }
+
   /** Everything that can be refused without the upstream is refused here, so it is never retried or counted. */
   private prepare(operationId: OperationId, input: CallInput): PreparedCall {
+    this.requireCredential(operationId);
     const { method, path: template } = OPERATIONS[operationId];
     return {
       operationId,
@@ -262,7 +286,8 @@ export class FlowClient {
       headers[name] = value;
     }
     if (input.body !== undefined) headers['content-type'] = 'application/json';
-    if (this.credential.kind === 'bearer') headers.authorization = this.credential.authorization;
+    // A public operation (no security in the spec) never gets the caller's token.
+    if (this.credential.kind === 'bearer' && OPERATIONS[operationId].security !== null) headers.authorization = this.credential.authorization;
     if (acceptLanguage && HEADER_VALUE.test(acceptLanguage)) headers['accept-language'] = acceptLanguage;
     if (requestId) headers['x-request-id'] = requestId;
     if (traceparent && HEADER_VALUE.test(traceparent)) headers.traceparent = traceparent;

@@ -18,21 +18,30 @@ export interface DriftEvent {
 /**
  * What the graph cannot take as it came and got a stand-in: a boolean or number
  * (false, 0) or an object (filled with stand-ins) that was null, missing or of
- * the wrong type. Strings ('' ) and lists ([]) are stand-ins the graph can show
+ * the wrong type. Strings ('') and lists ([]) are stand-ins the graph can show
  * truthfully, so they are not damage; unknown enum values are mapped by the graph.
  */
 export interface Damage {
-  /** Relative to the damaged record, e.g. `settings.autoLogout`. */
-  field: string;
-  kind: DriftKind;
+  operationId: OperationId;
+  /** The stand-in fields, relative to the record, e.g. `settings.autoLogout`. */
+  fields: string[];
 }
 
-/** Records (an answer's body, or an item of a list in it) that got stand-ins, with what. */
-const damaged = new WeakMap<object, Damage[]>();
+/**
+ * Records that got stand-ins. A record is an item of a list at the top of an
+ * answer (a user of a users page, a membership of an account), or else the
+ * answer itself: the unit the graph can flag without touching its siblings.
+ */
+const damaged = new WeakMap<object, Damage>();
 
-/** The stand-ins a record (a body, or an item of a list in one) carries, if any. */
-export function damageOf(record: object): readonly Damage[] | undefined {
+/** The stand-ins a record carries, if any. */
+export function damageOf(record: object): Damage | undefined {
   return damaged.get(record);
+}
+
+/** True when `field` of the record is a stand-in (the upstream did not send a usable value). */
+export function isStandIn(record: object, field: string): boolean {
+  return damaged.get(record)?.fields.includes(field) ?? false;
 }
 
 const SPEC_ID = 'spec';
@@ -90,7 +99,7 @@ export function conform(operationId: OperationId, body: object): { events: Drift
     seen.add(located.pointer);
     const kind = kindOf(error, located.value);
     events.push({ operationId, field: located.field, kind, ...(kind === 'unknown-enum' ? { value: String(located.value).slice(0, 64) } : {}) });
-    if (kind === 'null' || kind === 'missing' || kind === 'type') repair(body, located, schemaOf(error));
+    if (kind === 'null' || kind === 'missing' || kind === 'type') repair(operationId, body, located, schemaOf(error));
   }
   return { events };
 }
@@ -144,25 +153,22 @@ function specNode(node: SpecNode | undefined): SpecNode | undefined {
   return ref?.startsWith(`${SPEC_ID}#/`) ? deref(resolvePointer(ref.slice(SPEC_ID.length))) : deref(node);
 }
 
-/** Puts a stand-in where the value departs and records damage on the record that holds it. */
-function repair(body: object, at: Location, schema: SpecNode | undefined): void {
-  const parents: object[] = [body];
+/** Puts a stand-in where the value departs and records the damage on the record that holds it. */
+function repair(operationId: OperationId, body: object, at: Location, schema: SpecNode | undefined): void {
   let parent: unknown = body;
   for (const segment of at.segments.slice(0, -1)) {
     parent = (parent as Record<string, unknown>)?.[segment];
     if (parent === null || typeof parent !== 'object') return;
-    parents.push(parent);
   }
   const { value, harmless } = standIn(schema);
   (parent as Record<string, unknown>)[at.segments.at(-1)!] = value;
   if (harmless) return;
-  // The record is the innermost item of a list on the way, or else the body itself.
-  const itemDepth = at.segments.findLastIndex((segment, depth) => depth < at.segments.length - 1 && /^\d+$/.test(segment));
-  const record = itemDepth >= 0 ? parents[itemDepth + 1] : body;
-  const field = at.segments.slice(itemDepth + 1).join('.');
-  const list = damaged.get(record) ?? [];
-  list.push({ field, kind: at.value === null ? 'null' : at.value === undefined ? 'missing' : 'type' });
-  damaged.set(record, list);
+  // An item that was itself null or not an object is now a stand-in record of its own.
+  const inTopList = at.segments.length >= 2 && /^\d+$/.test(at.segments[1]);
+  const record = inTopList ? ((body as Record<string, unknown[]>)[at.segments[0]][Number(at.segments[1])] as object) : body;
+  const damage = damaged.get(record) ?? { operationId, fields: [] };
+  damage.fields.push(at.segments.slice(inTopList ? 2 : 0).join('.') || '(the whole item)');
+  damaged.set(record, damage);
 }
 
 /** A value of the schema's type: '' and [] stand in harmlessly; false, 0 and objects do not. */

@@ -8,6 +8,7 @@
  * - invalid-input: the call was refused before it left the process (a bad UID or header value)
  * - unauthenticated: the caller has no usable bearer credential; nothing was sent
  * - deadline:      the caller's own request deadline ran out (before or during the call)
+ * - budget:        the request has made as many upstream calls as it may (nothing was sent)
  * - aborted:       the caller went away (client disconnect)
  *
  * Only timeout, unavailable and 5xx say "the upstream is unwell" (see isUpstreamFailure);
@@ -21,6 +22,7 @@ export type UpstreamErrorKind =
   | 'invalid-input'
   | 'unauthenticated'
   | 'deadline'
+  | 'budget'
   | 'aborted';
 
 export interface UpstreamErrorDetails {

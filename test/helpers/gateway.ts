@@ -7,7 +7,7 @@ import { composeGateway } from '../../src/compose.ts';
 import { createGatewayServer } from '../../src/http-server.ts';
 import { createLogger } from '../../src/observability/logger.ts';
 import type { FlowUpstream } from '../../src/upstream/client.ts';
-import type { TenantCache } from '../../src/resolvers/tenant-cache.ts';
+import type { TenantCache } from '../../src/upstream/tenant-cache.ts';
 
 export interface TestGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:PORT/graphql */

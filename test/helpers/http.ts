@@ -13,7 +13,14 @@ export interface RawResponse {
  * (an array value is sent as one header line per item), latin-1 header values,
  * a chosen agent.
  */
-export function postRaw(url: string, body: unknown, headers: OutgoingHttpHeaders = {}, agent?: Agent): Promise<RawResponse> {
+export function postRaw(
+  url: string,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+  agent?: Agent,
+  /** Called once the whole request has been handed to the operating system (it is on its way). */
+  onSent?: () => void,
+): Promise<RawResponse> {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent }, (res) => {
@@ -39,6 +46,7 @@ export function postRaw(url: string, body: unknown, headers: OutgoingHttpHeaders
     };
     for (const [name, value] of Object.entries(all)) if (value !== undefined) req.setHeader(name, value);
     req.on('error', reject);
+    if (onSent) req.once('finish', onSent);
     req.end(payload);
   });
 }
