@@ -1,9 +1,22 @@
 /** Per-operation call counters and injectable faults. */
 
+/**
+ * What to do to a call instead of (or on top of) answering it normally. Precedence:
+ * drop > status > malformedJson > body > the handler's reply; `latencyMs` and `headers` apply to all.
+ */
 export interface Fault {
   latencyMs?: number;
   /** Respond with this status and a GenericErrorResponse body. */
   status?: number;
+  /** With `status`: the error's `message` (default "Injected fault for <operationId>: status <n>"). */
+  message?: string;
+  /** With `status`: the error's `code` (default "SANDBOX_FAULT"). */
+  code?: string;
+  /**
+   * Extra headers on whatever this call answers (fault, error or normal reply). Lower-case names;
+   * content-type, content-length and transfer-encoding stay the sandbox's.
+   */
+  headers?: Record<string, string>;
   /** Destroy the socket without answering. */
   drop?: boolean;
   /** 200 with content-type application/json and a truncated/invalid body. */

@@ -17,7 +17,7 @@ import { Router } from './router.ts';
 import { handlers } from './routes/index.ts';
 import { operationIds, operations, type OperationSpec } from './spec.ts';
 import { SandboxStore } from './store.ts';
-import { validatorsFor } from './validate.ts';
+import { checkFaultTable, validatorsFor } from './validate.ts';
 
 export type { Fault } from './hooks.ts';
 
@@ -123,6 +123,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const { op } = match;
     counters.increment(op.operationId);
     const fault = faults.take(op.operationId);
+    // Set on res, so they go out with whatever this call ends up answering (fault, error or reply).
+    for (const [name, value] of Object.entries(fault?.headers ?? {})) res.setHeader(name, value);
     const delay = baseLatency + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
     if (fault?.drop) {
@@ -130,7 +132,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return;
     }
     if (fault?.status !== undefined) {
-      return send(res, fault.status, errorJson('SANDBOX_FAULT', `Injected fault for ${op.operationId}: status ${fault.status}`));
+      const message = fault.message ?? `Injected fault for ${op.operationId}: status ${fault.status}`;
+      return send(res, fault.status, errorJson(fault.code ?? 'SANDBOX_FAULT', message));
     }
     if (fault?.malformedJson) {
       res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(MALFORMED_JSON) });
@@ -187,6 +190,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults: {
       set: (operationId, fault) => {
         if (operationId !== '*' && !operationIds.has(operationId)) throw new Error(`Unknown operationId '${operationId}'`);
+        checkFaultTable({ [operationId]: fault });
         faults.set(operationId, fault);
       },
       clear: () => faults.clear(),

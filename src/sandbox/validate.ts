@@ -62,7 +62,14 @@ export function validatorsFor(operationId: string): OperationValidators {
   return compiled.get(operationId) ?? {};
 }
 
-/** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }`. */
+/** Headers a fault may add: lower-case tokens, printable values; framing and content-type stay the sandbox's. */
+const faultHeaders = {
+  type: 'object',
+  propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9a-z-]+$", not: { enum: ['content-type', 'content-length', 'transfer-encoding'] } },
+  additionalProperties: { type: 'string', pattern: '^[\\t -~]*$' },
+};
+
+/** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }` (also checked for in-process `faults.set`). */
 export const checkFaultTable: Check = toCheck(
   bodyAjv.compile({
     type: 'object',
@@ -73,10 +80,15 @@ export const checkFaultTable: Check = toCheck(
       properties: {
         latencyMs: { type: 'integer', minimum: 0 },
         status: { type: 'integer', minimum: 100, maximum: 599 },
+        message: { type: 'string', minLength: 1 },
+        code: { type: 'string', minLength: 1 },
+        headers: faultHeaders,
         drop: { type: 'boolean' },
         malformedJson: { type: 'boolean' },
+        body: {},
         times: { type: 'integer', minimum: 1 },
       },
+      dependencies: { message: ['status'], code: ['status'] },
     },
   }),
   'body',
