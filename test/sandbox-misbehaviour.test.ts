@@ -1,5 +1,6 @@
 /** Faults that make the sandbox behave like a leaky, drifting, overloaded upstream (see src/sandbox/README.md). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
 import { call, expectError, type CallOptions } from './helpers/sandbox-client.ts';
@@ -11,6 +12,19 @@ let sb: Sandbox;
 let root: string;
 const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
 const ctl = (method: string, path: string, body?: unknown) => call(root, method, `/__sandbox${path}`, { body });
+const auth = { authorization: `Bearer ${T.admin}` };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const activeTimeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+/** Fetches and reads the body chunk by chunk, timing the headers and the whole body. */
+async function timedRead(url: string) {
+  const start = performance.now();
+  const res = await fetch(url, { headers: auth });
+  const headersMs = performance.now() - start;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of res.body!) chunks.push(chunk);
+  return { res, headersMs, totalMs: performance.now() - start, chunks: chunks.length, text: Buffer.concat(chunks).toString('utf8') };
+}
 
 beforeAll(async () => {
   sb = await startSandbox({ port: 0 });
@@ -98,5 +112,116 @@ describe('fault validation', () => {
     expect(() => sb.faults.set('get-account', { message: 'x' })).toThrow(/must have property status/);
     expect(() => sb.faults.set('get-account', { headers: { 'transfer-encoding': 'chunked' } })).toThrow();
     sb.faults.set('get-account', { status: 503, code: 'DOWN', headers: { 'retry-after': '1' } });
+  });
+});
+
+describe('trickleMs', () => {
+  it('sends the headers at once (no content-length), then the body one byte every trickleMs', async () => {
+    sb.faults.set('get-account', { body: { ok: true }, trickleMs: 25, headers: { 'x-slow': 'yes' } });
+    const r = await timedRead(`${sb.url}/account`);
+    expect(r.res.status).toBe(200);
+    expect(r.res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(r.res.headers.get('content-length')).toBeNull();
+    expect(r.res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(r.res.headers.get('x-slow')).toBe('yes');
+    expect(r.headersMs).toBeLessThan(100);
+    expect(r.text).toBe('{"ok":true}');
+    expect(r.totalMs).toBeGreaterThanOrEqual(11 * 25 * 0.9);
+    expect(r.chunks).toBeGreaterThan(5);
+  });
+
+  it('comes after latencyMs and trickles normal replies and status faults alike', async () => {
+    sb.faults.set('get-tenants-users-details', { latencyMs: 150, trickleMs: 1 });
+    const normal = await timedRead(`${sb.url}/tenants/${A}/users/${DEMO.users.regularAlpha}`);
+    expect(normal.headersMs).toBeGreaterThanOrEqual(140);
+    expect(normal.res.headers.get('content-length')).toBeNull();
+    expect(JSON.parse(normal.text).tenantUserUid).toBe(DEMO.users.regularAlpha);
+    expect(normal.totalMs - normal.headersMs).toBeGreaterThanOrEqual(Buffer.byteLength(normal.text) * 0.9);
+
+    sb.faults.set('get-account', { status: 503, message: 'slowly failing', trickleMs: 2 });
+    const failed = await timedRead(`${sb.url}/account`);
+    expect(failed.res.status).toBe(503);
+    expect(failed.res.headers.get('content-length')).toBeNull();
+    expect(JSON.parse(failed.text)).toMatchObject({ code: 'SANDBOX_FAULT', message: 'slowly failing' });
+  });
+
+  it('stops writing when the client goes away', async () => {
+    const write = vi.spyOn(ServerResponse.prototype, 'write');
+    try {
+      sb.faults.set('get-tenants-details', { trickleMs: 5 });
+      const abort = new AbortController();
+      const res = await fetch(`${sb.url}/tenants/${A}`, { headers: auth, signal: abort.signal });
+      const reader = res.body!.getReader();
+      for (let i = 0; i < 3; i++) await reader.read();
+      abort.abort();
+      await sleep(50);
+      const written = write.mock.calls.length;
+      expect(written).toBeGreaterThanOrEqual(3);
+      await sleep(150);
+      expect(write.mock.calls.length).toBe(written);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('leaves no timer behind after close()', async () => {
+    const other = await startSandbox({ port: 0 });
+    other.faults.set('get-tenants-details', { trickleMs: 50 });
+    const res = await fetch(`${other.url}/tenants/${A}`, { headers: auth });
+    const reader = res.body!.getReader();
+    await reader.read();
+    // the wait for the next byte is pending; close() must cancel it
+    const during = activeTimeouts();
+    expect(during).toBeGreaterThanOrEqual(1);
+    await other.close();
+    expect(activeTimeouts()).toBeLessThan(during);
+    await expect(reader.read()).rejects.toThrow();
+  });
+});
+
+describe('padBytes', () => {
+  it('pads the reply object with _padding to exactly padBytes, with a content-length', async () => {
+    sb.faults.set('get-account', { padBytes: 50 * 1024 * 1024, times: 1 });
+    const res = await fetch(`${sb.url}/account`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(50 * 1024 * 1024));
+    const text = await res.text();
+    expect(text.length).toBe(50 * 1024 * 1024);
+    const body = JSON.parse(text);
+    expect(body.defaultTenantUid).toBe(A);
+    expect(body._padding).toMatch(/^x+$/);
+    expect((await api('GET', '/account', { token: T.admin })).body).not.toHaveProperty('_padding');
+  });
+
+  it('keeps bodies that are already long enough, pads body faults, leaves non-objects alone', async () => {
+    sb.faults.set('get-tenants', { padBytes: 10 });
+    const list = await api('GET', '/tenants', { token: T.admin });
+    expect(list.body._padding).toBe('');
+    expect(list.body.items.length).toBeGreaterThan(0);
+
+    sb.faults.set('get-account', { body: { a: 1 }, padBytes: 100 });
+    const faked = await api('GET', '/account', { token: T.admin });
+    expect(faked.text.length).toBe(100);
+    expect(faked.body).toEqual({ a: 1, _padding: 'x'.repeat(100 - '{"a":1,"_padding":""}'.length) });
+
+    sb.faults.set('get-account', { body: [1, 2], padBytes: 100 });
+    expect((await api('GET', '/account', { token: T.admin })).text).toBe('[1,2]');
+  });
+
+  it('padChunked sends the padded body without content-length, in 64 KiB chunks', async () => {
+    await ctl('PUT', '/faults', { 'get-account': { padBytes: 1024 * 1024, padChunked: true } });
+    const r = await timedRead(`${sb.url}/account`);
+    expect(r.res.status).toBe(200);
+    expect(r.res.headers.get('content-length')).toBeNull();
+    expect(r.res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(r.text.length).toBe(1024 * 1024);
+    expect(JSON.parse(r.text).defaultTenantUid).toBe(A);
+    expect(r.chunks).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects bad values', async () => {
+    for (const fault of [{ padChunked: true }, { padBytes: -1 }, { padBytes: 1024 ** 3 }, { trickleMs: 0 }, { trickleMs: 1.5 }]) {
+      expectError(await ctl('PUT', '/faults', { 'get-account': fault }), 400, 'VALIDATION_ERROR');
+    }
   });
 });

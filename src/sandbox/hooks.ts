@@ -23,6 +23,18 @@ export interface Fault {
   malformedJson?: boolean;
   /** 200 with this value as the JSON body, whatever the spec says (for unexpected shapes). */
   body?: unknown;
+  /**
+   * Pad the reply's JSON object (the handler's or `body`) with a `"_padding": "xxx…"` property to at
+   * least this many bytes (at most 256 MiB), sent with its content-length.
+   */
+  padBytes?: number;
+  /** With `padBytes`: send the padded body without content-length, chunked in 64 KiB pieces. */
+  padChunked?: boolean;
+  /**
+   * Send the headers at once (no content-length), then the body one byte every `trickleMs` ms;
+   * applies to whatever body the call answers (after `latencyMs`), and wins over `padChunked`.
+   */
+  trickleMs?: number;
   /** Apply to the next N matching calls only; default: until cleared. */
   times?: number;
 }

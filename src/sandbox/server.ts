@@ -8,11 +8,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, authorize } from './auth.ts';
-import type { Ctx, Reply, TenantCtx } from './context.ts';
+import { ok, type Ctx, type Reply, type TenantCtx } from './context.ts';
 import { control, CONTROL_PREFIX } from './control.ts';
 import { errorJson, HttpError, notFound } from './errors.ts';
 import { Counters, Faults, type Fault } from './hooks.ts';
-import { JSON_TYPE, parseJsonBody, readBody, send } from './http.ts';
+import { deliver, reshape } from './delivery.ts';
+import { parseJsonBody, readBody, send } from './http.ts';
 import { Router } from './router.ts';
 import { handlers } from './routes/index.ts';
 import { operationIds, operations, type OperationSpec } from './spec.ts';
@@ -53,6 +54,16 @@ function firstValues(search: string): Record<string, string> {
   if (!search) return out;
   for (const [k, v] of new URLSearchParams(search)) if (!(k in out)) out[k] = v;
   return out;
+}
+
+/** What a faulted call answers (drop aside): the fault's error or broken body, else the (reshaped) normal reply. */
+function answer(op: OperationSpec, fault: Fault | undefined, normal: () => Reply): Reply {
+  if (fault?.status !== undefined) {
+    const message = fault.message ?? `Injected fault for ${op.operationId}: status ${fault.status}`;
+    return { status: fault.status, json: errorJson(fault.code ?? 'SANDBOX_FAULT', message) };
+  }
+  if (fault?.malformedJson) return ok(MALFORMED_JSON);
+  return reshape(fault?.body !== undefined ? ok(JSON.stringify(fault.body)) : normal(), fault);
 }
 
 /** Everything after routing and faults; synchronous, throws HttpError. */
@@ -131,18 +142,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       req.socket.destroy();
       return;
     }
-    if (fault?.status !== undefined) {
-      const message = fault.message ?? `Injected fault for ${op.operationId}: status ${fault.status}`;
-      return send(res, fault.status, errorJson(fault.code ?? 'SANDBOX_FAULT', message));
-    }
-    if (fault?.malformedJson) {
-      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(MALFORMED_JSON) });
-      res.end(MALFORMED_JSON);
-      return;
-    }
-    if (fault?.body !== undefined) return send(res, 200, JSON.stringify(fault.body));
-    const reply = execute(store, op, match.params, search, bodyText, req);
-    send(res, reply.status, reply.json, reply.headers);
+    deliver(res, answer(op, fault, () => execute(store, op, match.params, search, bodyText, req)), fault, sleep);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
