@@ -225,3 +225,108 @@ describe('padBytes', () => {
     }
   });
 });
+
+describe('drift rules', () => {
+  it('rewrite the normal reply after the handler ran (state changes still happen)', async () => {
+    sb.faults.set('put-tenants-users-details', {
+      drift: [
+        { path: 'tenantRole', value: 'OWNER' },
+        { path: 'storeAccess.*.storeRole', value: 'MANAGER' },
+        { path: 'someNewField', value: { x: 1 } },
+      ],
+      times: 1,
+    });
+    const r = await api('PUT', `/tenants/${A}/users/${DEMO.users.regularAlpha}`, { token: T.admin, body: { mobile: '+47 12121212' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ tenantRole: 'OWNER', mobile: '+47 12121212', someNewField: { x: 1 } });
+    expect(r.body.storeAccess.length).toBeGreaterThan(0);
+    for (const access of r.body.storeAccess) expect(access.storeRole).toBe('MANAGER');
+    const stored = await api('GET', `/tenants/${A}/users/${DEMO.users.regularAlpha}`, { token: T.admin });
+    expect(stored.body.mobile).toBe('+47 12121212');
+    expect(stored.body.tenantRole).not.toBe('OWNER');
+    expect(stored.body).not.toHaveProperty('someNewField');
+  });
+
+  it('follow * over array elements and object keys, indices, null values and removals', async () => {
+    const plain = (await api('GET', `/tenants/${A}/users?pageSize=6`, { token: T.admin })).body;
+    await ctl('PUT', '/faults', {
+      'get-tenants-users': {
+        drift: [
+          { path: 'items.*.tenantRole', value: 'OWNER' },
+          { path: 'items.3.email', value: null },
+          { path: 'items.*.someNewField', value: { x: 1 } },
+          { path: 'items.0', remove: true },
+          { path: 'paging.*', value: 'n/a' },
+        ],
+      },
+      'get-account': { drift: [{ path: 'tenants.0.lastAccessed', remove: true }] },
+      'get-tenants-details': {
+        drift: [
+          { path: 'settings.requiredCustomerFields', value: ['email', 'loyaltyCard'] },
+          { path: 'extensions.1.extensionCode', value: 'NEW_THING' },
+          { path: 'extensions.*.active', remove: true },
+        ],
+      },
+    });
+    const list = (await api('GET', `/tenants/${A}/users?pageSize=6`, { token: T.admin })).body;
+    expect(list.items.map((u: { tenantUserUid: string }) => u.tenantUserUid)).toEqual(plain.items.slice(1).map((u: { tenantUserUid: string }) => u.tenantUserUid));
+    expect(list.items.every((u: { tenantRole: string; someNewField: unknown }) => u.tenantRole === 'OWNER' && JSON.stringify(u.someNewField) === '{"x":1}')).toBe(true);
+    expect(list.items[2].email).toBeNull();
+    expect(list.items[2].tenantUserUid).toBe(plain.items[3].tenantUserUid);
+    expect(list.paging).toEqual({ totalCount: 'n/a', pageSize: 'n/a', pageNumber: 'n/a' });
+
+    const account = (await api('GET', '/account', { token: T.admin })).body;
+    expect(account.tenants[0]).not.toHaveProperty('lastAccessed');
+    expect(account.tenants[1]).toHaveProperty('lastAccessed');
+
+    const tenant = (await api('GET', `/tenants/${A}`, { token: T.admin })).body;
+    expect(tenant.settings.requiredCustomerFields).toEqual(['email', 'loyaltyCard']);
+    expect(tenant.extensions.map((e: { extensionCode: string }) => e.extensionCode)).toEqual(['VIPPS', 'NEW_THING', 'SMS', 'LOYALTY_POINTS']);
+    for (const extension of tenant.extensions) expect(extension).not.toHaveProperty('active');
+  });
+
+  it('ignore paths that match nothing and never grow arrays or create intermediate objects', async () => {
+    sb.faults.set('get-tenants-details', {
+      drift: [
+        { path: 'nope.deeper', value: 1 },
+        { path: 'extensions.99.name', value: 'x' },
+        { path: 'extensions.4', value: {} },
+        { path: 'name.length', value: 3 },
+        { path: 'missing', remove: true },
+      ],
+    });
+    const drifted = await api('GET', `/tenants/${A}`, { token: T.admin });
+    sb.faults.clear();
+    const plain = await api('GET', `/tenants/${A}`, { token: T.admin });
+    expect(drifted.body).toEqual(plain.body);
+  });
+
+  it('apply to body faults and combine with headers, padding and trickle', async () => {
+    sb.faults.set('get-account', {
+      body: { items: [{ a: 1 }, { a: 2 }] },
+      drift: [{ path: 'items.*.a', value: 'x' }],
+      headers: { 'x-drifted': 'yes' },
+      padBytes: 60,
+      trickleMs: 2,
+    });
+    const r = await timedRead(`${sb.url}/account`);
+    expect(r.res.headers.get('x-drifted')).toBe('yes');
+    expect(r.res.headers.get('content-length')).toBeNull();
+    expect(r.text.length).toBe(60);
+    expect(JSON.parse(r.text)).toMatchObject({ items: [{ a: 'x' }, { a: 'x' }] });
+  });
+
+  it('are validated', async () => {
+    const bad = [
+      { drift: { path: 'a', value: 1 } },
+      { drift: [{ path: 'a' }] },
+      { drift: [{ path: 'a', remove: false }] },
+      { drift: [{ path: 'a', value: 1, remove: true }] },
+      { drift: [{ path: '', value: 1 }] },
+      { drift: [{ path: 'a..b', value: 1 }] },
+      { drift: [{ path: 'a', value: 1, extra: true }] },
+    ];
+    for (const fault of bad) expectError(await ctl('PUT', '/faults', { 'get-account': fault }), 400, 'VALIDATION_ERROR');
+    expect((await ctl('PUT', '/faults', { 'get-account': { drift: [{ path: 'a', value: null }, { path: 'b', remove: true }] } })).status).toBe(200);
+  });
+});

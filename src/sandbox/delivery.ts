@@ -1,6 +1,7 @@
-/** How a fault reshapes a reply's JSON (padding) and paces its sending (chunked, trickled). */
+/** How a fault reshapes a reply's JSON (drift, padding) and paces its sending (chunked, trickled). */
 import type { ServerResponse } from 'node:http';
 import type { Reply } from './context.ts';
+import { applyDrift } from './drift.ts';
 import type { Fault } from './hooks.ts';
 import { send, stream } from './http.ts';
 
@@ -20,10 +21,12 @@ export function padded(value: unknown, padBytes: number): string {
   return `${empty.slice(0, -2)}${'x'.repeat(Math.max(0, padBytes - Buffer.byteLength(empty)))}"}`;
 }
 
-/** The reply's JSON as the fault reshapes it (only replies with a body: the handler's or `body`). */
+/** The reply's JSON as the fault reshapes it: drifted, then padded (only replies with a body: the handler's or `body`). */
 export function reshape(reply: Reply, fault: Fault | undefined): Reply {
-  if (reply.json === undefined || fault?.padBytes === undefined) return reply;
-  return { ...reply, json: padded(JSON.parse(reply.json), fault.padBytes) };
+  if (reply.json === undefined || !fault || (!fault.drift && fault.padBytes === undefined)) return reply;
+  const value: unknown = JSON.parse(reply.json);
+  if (fault.drift) applyDrift(value, fault.drift);
+  return { ...reply, json: fault.padBytes === undefined ? JSON.stringify(value) : padded(value, fault.padBytes) };
 }
 
 function* slices(bytes: Buffer, size: number): Generator<Buffer> {

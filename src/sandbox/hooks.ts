@@ -1,4 +1,5 @@
 /** Per-operation call counters and injectable faults. */
+import type { DriftRule } from './drift.ts';
 
 /**
  * What to do to a call instead of (or on top of) answering it normally. Precedence:
@@ -23,6 +24,11 @@ export interface Fault {
   malformedJson?: boolean;
   /** 200 with this value as the JSON body, whatever the spec says (for unexpected shapes). */
   body?: unknown;
+  /**
+   * Schema drift on the reply's JSON (the handler's or `body`; the handler still runs), rules in
+   * order, e.g. `{ path: 'items.*.tenantRole', value: 'OWNER' }`, `{ path: 'tenants.0.lastAccessed', remove: true }`.
+   */
+  drift?: DriftRule[];
   /**
    * Pad the reply's JSON object (the handler's or `body`) with a `"_padding": "xxx…"` property to at
    * least this many bytes (at most 256 MiB), sent with its content-length.

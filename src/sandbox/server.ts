@@ -20,6 +20,7 @@ import { operationIds, operations, type OperationSpec } from './spec.ts';
 import { SandboxStore } from './store.ts';
 import { checkFaultTable, validatorsFor } from './validate.ts';
 
+export type { DriftRule } from './drift.ts';
 export type { Fault } from './hooks.ts';
 
 export interface SandboxOptions {

@@ -69,6 +69,15 @@ const faultHeaders = {
   additionalProperties: { type: 'string', pattern: '^[\\t -~]*$' },
 };
 
+/** Exactly one of `value` and `remove: true`; no empty path segments. */
+const driftRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: { path: { type: 'string', pattern: '^[^.]+(\\.[^.]+)*$' }, value: {}, remove: { const: true } },
+  oneOf: [{ required: ['value'] }, { required: ['remove'] }],
+};
+
 /** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }` (also checked for in-process `faults.set`). */
 export const checkFaultTable: Check = toCheck(
   bodyAjv.compile({
@@ -86,6 +95,7 @@ export const checkFaultTable: Check = toCheck(
         drop: { type: 'boolean' },
         malformedJson: { type: 'boolean' },
         body: {},
+        drift: { type: 'array', items: driftRule },
         // V8 strings top out just below 512 MiB; stay well clear of that.
         padBytes: { type: 'integer', minimum: 0, maximum: 256 * 1024 * 1024 },
         padChunked: { type: 'boolean' },
