@@ -330,3 +330,84 @@ describe('drift rules', () => {
     expect((await ctl('PUT', '/faults', { 'get-account': { drift: [{ path: 'a', value: null }, { path: 'b', remove: true }] } })).status).toBe(200);
   });
 });
+
+describe('drift presets (from the spec)', () => {
+  type Json = Record<string, any>;
+  const users = async (): Promise<Json> => (await api('GET', `/tenants/${A}/users?pageSize=20`, { token: T.admin })).body;
+  const tenant = async (): Promise<Json> => (await api('GET', `/tenants/${A}`, { token: T.admin })).body;
+
+  it('unknown-enums replaces every enum value with one outside the enum, deterministically', async () => {
+    const plain = { users: await users(), tenant: await tenant() };
+    sb.faults.set('get-tenants-users', { driftPreset: 'unknown-enums' });
+    sb.faults.set('get-tenants-details', { driftPreset: 'unknown-enums' });
+    const drifted = { users: await users(), tenant: await tenant() };
+    expect(await users()).toEqual(drifted.users);
+
+    const storeRoles = drifted.users.items.flatMap((u: Json) => u.storeAccess.map((a: Json) => a.storeRole));
+    expect(storeRoles.length).toBeGreaterThan(0);
+    expect(new Set(storeRoles)).toEqual(new Set(['NEW_BACKOFFICE']));
+    for (const user of drifted.users.items) expect(user).toMatchObject({ tenantRole: 'NEW_BACKOFFICE', accountType: 'NEW_INTEGRATION', status: 'NEW_PENDING_INVITE' });
+    const strip = (u: Json) => ({ ...u, tenantRole: 0, accountType: 0, status: 0, storeAccess: u.storeAccess.map((a: Json) => ({ ...a, storeRole: 0 })) });
+    expect(drifted.users.items.map(strip)).toEqual(plain.users.items.map(strip));
+    expect(drifted.users.paging).toEqual(plain.users.paging);
+
+    expect(drifted.tenant.extensions.map((e: Json) => e.extensionCode)).toEqual(Array(4).fill('NEW_PEOPLE_COUNTER_KUNDETELLING'));
+    expect(drifted.tenant.settings.requiredCustomerFields).toEqual(['NEW_postalCode', 'NEW_postalCode']);
+    expect(drifted.tenant.name).toBe(plain.tenant.name);
+  });
+
+  it('nulls sets the required string fields to null, at every level', async () => {
+    sb.faults.set('get-tenants-details', { driftPreset: 'nulls' });
+    const t = await tenant();
+    expect(t).toMatchObject({ tenantUid: null, name: null, countryCode: null, createdAt: null, languageCode: null });
+    expect(typeof t.settings).toBe('object');
+    expect(t.settings.autoLogout).toEqual(expect.any(Number));
+    for (const e of t.extensions) expect(e).toMatchObject({ extensionCode: null, name: null, tenantExtensionUid: null, active: expect.any(Boolean) });
+    expect(t.assets.logo.url).toBeNull();
+  });
+
+  it('missing removes the required keys below the top level', async () => {
+    sb.faults.set('get-account', { driftPreset: 'missing' });
+    const account = (await api('GET', '/account', { token: T.admin })).body;
+    expect(Object.keys(account).sort()).toEqual(['defaultTenantUid', 'globalRoles', 'tenants']);
+    expect(account.tenants).toHaveLength(2);
+    for (const t of account.tenants) {
+      expect(t).not.toHaveProperty('tenantUserUid');
+      expect(t).not.toHaveProperty('tenantRole');
+      expect(Object.keys(t).every((k) => k === 'defaultStoreUid')).toBe(true);
+    }
+  });
+
+  it('extra adds undeclared properties to every object the schema describes', async () => {
+    sb.faults.set('get-tenants-users', { driftPreset: 'extra' });
+    const list = await users();
+    const extra = { driftExtra: 'not in the spec', driftExtraObject: { nested: true } };
+    expect(list).toMatchObject(extra);
+    expect(list.paging).toMatchObject(extra);
+    for (const user of list.items) {
+      expect(user).toMatchObject(extra);
+      expect(user.permissions).toMatchObject(extra);
+      for (const access of user.storeAccess) expect(access).toMatchObject(extra);
+    }
+  });
+
+  it('run before the rules, apply to body faults, leave bodiless replies alone', async () => {
+    sb.faults.set('get-tenants-users', { driftPreset: 'unknown-enums', drift: [{ path: 'items.0.tenantRole', value: 'ADMIN' }] });
+    const list = await users();
+    expect(list.items[0].tenantRole).toBe('ADMIN');
+    expect(list.items[1].tenantRole).toBe('NEW_BACKOFFICE');
+
+    sb.faults.set('get-tenants-account', { body: { tenantRole: 'ADMIN', hobby: 'chess' }, driftPreset: 'unknown-enums' });
+    expect((await api('GET', `/tenants/${A}/account`, { token: T.admin })).body).toEqual({ tenantRole: 'NEW_BACKOFFICE', hobby: 'chess' });
+
+    sb.faults.set('delete-tenants-users-details', { driftPreset: 'extra' });
+    const deleted = await api('DELETE', `/tenants/${A}/users/${DEMO.users.regularAlpha}`, { token: T.admin });
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+  });
+
+  it('are validated', async () => {
+    expectError(await ctl('PUT', '/faults', { 'get-account': { driftPreset: 'chaos' } }), 400, 'VALIDATION_ERROR');
+    expect((await ctl('PUT', '/faults', { 'get-account': { driftPreset: 'nulls' } })).status).toBe(200);
+  });
+});

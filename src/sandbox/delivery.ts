@@ -1,19 +1,18 @@
 /** How a fault reshapes a reply's JSON (drift, padding) and paces its sending (chunked, trickled). */
 import type { ServerResponse } from 'node:http';
 import type { Reply } from './context.ts';
-import { applyDrift } from './drift.ts';
+import { applyDrift, applyPreset, isJsonObject } from './drift.ts';
 import type { Fault } from './hooks.ts';
 import { send, stream } from './http.ts';
+import type { OperationSpec } from './spec.ts';
 
 export type Sleep = (ms: number) => Promise<void>;
 
 const CHUNK_BYTES = 64 * 1024;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** `value` serialised with a `_padding` string property that makes it at least `padBytes` bytes long; non-objects unchanged. */
 export function padded(value: unknown, padBytes: number): string {
-  if (!isObject(value)) return JSON.stringify(value);
+  if (!isJsonObject(value)) return JSON.stringify(value);
   const rest = { ...value };
   delete rest._padding; // so that it comes last
   const empty = JSON.stringify({ ...rest, _padding: '' });
@@ -21,10 +20,14 @@ export function padded(value: unknown, padBytes: number): string {
   return `${empty.slice(0, -2)}${'x'.repeat(Math.max(0, padBytes - Buffer.byteLength(empty)))}"}`;
 }
 
-/** The reply's JSON as the fault reshapes it: drifted, then padded (only replies with a body: the handler's or `body`). */
-export function reshape(reply: Reply, fault: Fault | undefined): Reply {
-  if (reply.json === undefined || !fault || (!fault.drift && fault.padBytes === undefined)) return reply;
-  const value: unknown = JSON.parse(reply.json);
+/**
+ * The reply's JSON as the fault reshapes it: drift preset, drift rules, padding (only replies with
+ * a body: the handler's or `body`). `op` gives the response schema the preset follows.
+ */
+export function reshape(reply: Reply, fault: Fault | undefined, op: OperationSpec): Reply {
+  if (reply.json === undefined || !fault || (!fault.drift && !fault.driftPreset && fault.padBytes === undefined)) return reply;
+  let value: unknown = JSON.parse(reply.json);
+  if (fault.driftPreset) value = applyPreset(value, op.responseSchema, fault.driftPreset);
   if (fault.drift) applyDrift(value, fault.drift);
   return { ...reply, json: fault.padBytes === undefined ? JSON.stringify(value) : padded(value, fault.padBytes) };
 }

@@ -1,5 +1,5 @@
 /** Per-operation call counters and injectable faults. */
-import type { DriftRule } from './drift.ts';
+import type { DriftPreset, DriftRule } from './drift.ts';
 
 /**
  * What to do to a call instead of (or on top of) answering it normally. Precedence:
@@ -29,6 +29,12 @@ export interface Fault {
    * order, e.g. `{ path: 'items.*.tenantRole', value: 'OWNER' }`, `{ path: 'tenants.0.lastAccessed', remove: true }`.
    */
   drift?: DriftRule[];
+  /**
+   * Spec-driven drift along the operation's 200 response schema, before `drift`: 'unknown-enums'
+   * (every enum value → "NEW_<longest allowed value>"), 'nulls' (required strings → null), 'missing'
+   * (required keys below the top level removed), 'extra' (undeclared properties on every object).
+   */
+  driftPreset?: DriftPreset;
   /**
    * Pad the reply's JSON object (the handler's or `body`) with a `"_padding": "xxx…"` property to at
    * least this many bytes (at most 256 MiB), sent with its content-length.

@@ -20,7 +20,7 @@ import { operationIds, operations, type OperationSpec } from './spec.ts';
 import { SandboxStore } from './store.ts';
 import { checkFaultTable, validatorsFor } from './validate.ts';
 
-export type { DriftRule } from './drift.ts';
+export type { DriftPreset, DriftRule } from './drift.ts';
 export type { Fault } from './hooks.ts';
 
 export interface SandboxOptions {
@@ -64,7 +64,7 @@ function answer(op: OperationSpec, fault: Fault | undefined, normal: () => Reply
     return { status: fault.status, json: errorJson(fault.code ?? 'SANDBOX_FAULT', message) };
   }
   if (fault?.malformedJson) return ok(MALFORMED_JSON);
-  return reshape(fault?.body !== undefined ? ok(JSON.stringify(fault.body)) : normal(), fault);
+  return reshape(fault?.body !== undefined ? ok(JSON.stringify(fault.body)) : normal(), fault, op);
 }
 
 /** Everything after routing and faults; synchronous, throws HttpError. */

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { DRIFT_PRESETS } from './drift.ts';
 import { badRequest } from './errors.ts';
 import { operationIds, operations, spec, SPEC_ID, type OperationSpec, type SpecParam } from './spec.ts';
 
@@ -96,6 +97,7 @@ export const checkFaultTable: Check = toCheck(
         malformedJson: { type: 'boolean' },
         body: {},
         drift: { type: 'array', items: driftRule },
+        driftPreset: { enum: DRIFT_PRESETS },
         // V8 strings top out just below 512 MiB; stay well clear of that.
         padBytes: { type: 'integer', minimum: 0, maximum: 256 * 1024 * 1024 },
         padChunked: { type: 'boolean' },
