@@ -411,3 +411,44 @@ describe('drift presets (from the spec)', () => {
     expect((await ctl('PUT', '/faults', { 'get-account': { driftPreset: 'nulls' } })).status).toBe(200);
   });
 });
+
+describe('token revocation', () => {
+  it('POST /__sandbox/tokens/revoke makes the token fail with 401 until reset', async () => {
+    expect((await ctl('POST', '/tokens/revoke', { token: T.admin })).status).toBe(204);
+    expectError(await api('GET', '/account', { token: T.admin }), 401, 'UNAUTHORIZED');
+    expectError(await api('GET', `/tenants/${A}`, { token: T.admin }), 401, 'UNAUTHORIZED');
+    expect((await api('GET', '/account', { token: T.regular })).status).toBe(200);
+    expect((await api('GET', `/tenants/${A}`, { token: T.auth })).status).toBe(200);
+    expectError(await ctl('POST', '/tokens/revoke', { token: T.admin }), 404, 'NOT_FOUND');
+    expect(sb.counters.snapshot()).toEqual({ 'get-account': 2, 'get-tenants-details': 2 });
+
+    expect((await ctl('POST', '/reset')).status).toBe(204);
+    expect((await api('GET', '/account', { token: T.admin })).status).toBe(200);
+  });
+
+  it('works for tokens minted at runtime and rejects bad requests', async () => {
+    const login = await api('POST', '/account', { token: T.device, body: DEMO.login });
+    const minted: string = login.body.accessToken;
+    expect((await api('GET', '/account', { token: minted })).status).toBe(200);
+    expect((await ctl('POST', '/tokens/revoke', { token: minted })).status).toBe(204);
+    expectError(await api('GET', '/account', { token: minted }), 401, 'UNAUTHORIZED');
+
+    expectError(await ctl('POST', '/tokens/revoke', { token: 'sbx-access-never-issued' }), 404, 'NOT_FOUND');
+    for (const body of [{}, { token: 42 }, { token: '' }, { token: T.admin, extra: 1 }]) {
+      expectError(await ctl('POST', '/tokens/revoke', body), 400, 'VALIDATION_ERROR');
+    }
+    expectError(await ctl('GET', '/tokens/revoke'), 405);
+    expect((await api('GET', '/account', { token: T.admin })).status).toBe(200);
+  });
+
+  it('sb.revokeToken does the same in-process', async () => {
+    expect(sb.revokeToken(T.integration)).toBe(true);
+    expectError(await api('GET', `/tenants/${A}/users?pageSize=1`, { token: T.integration }), 401, 'UNAUTHORIZED');
+    expect(sb.revokeToken(T.integration)).toBe(false);
+    expect(sb.revokeToken(T.device)).toBe(true);
+    expectError(await api('POST', '/account', { token: T.device, body: DEMO.login }), 401, 'UNAUTHORIZED');
+    sb.reset();
+    expect((await api('GET', `/tenants/${A}/users?pageSize=1`, { token: T.integration })).status).toBe(200);
+    expect((await api('POST', '/account', { token: T.device, body: DEMO.login })).status).toBe(200);
+  });
+});

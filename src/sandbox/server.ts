@@ -38,6 +38,8 @@ export interface Sandbox {
   port: number;
   counters: { get(operationId: string): number; total(): number; snapshot(): Record<string, number>; reset(): void };
   faults: { set(operationId: string | '*', fault: Fault): void; clear(): void };
+  /** Forget a bearer token, so calls with it get 401 as with an expired one; false if unknown. `reset()` brings seeded tokens back. */
+  revokeToken(token: string): boolean;
   /** Reseed the state (and clear counters and faults). */
   reset(): void;
   /** Closes the server and all sockets (keep-alive ones too). */
@@ -196,6 +198,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       },
       clear: () => faults.clear(),
     },
+    revokeToken: (token) => store.revokeToken(token),
     reset,
     close: () =>
       new Promise<void>((resolve) => {

@@ -109,3 +109,9 @@ export const checkFaultTable: Check = toCheck(
   }),
   'body',
 );
+
+/** Body of `POST /__sandbox/tokens/revoke`. */
+export const checkTokenRevoke: Check = toCheck(
+  bodyAjv.compile({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string', minLength: 1 } } }),
+  'body',
+);
