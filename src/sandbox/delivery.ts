@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { Reply } from './context.ts';
 import { applyDrift, applyPreset, isJsonObject } from './drift.ts';
 import type { Fault } from './hooks.ts';
-import { send, stream } from './http.ts';
+import { bodyAllowed, send, stream } from './http.ts';
 import type { OperationSpec } from './spec.ts';
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -45,7 +45,7 @@ async function* trickle(bytes: Buffer, everyMs: number, sleep: Sleep): AsyncGene
 
 /** Sends the reply with a content-length, or streams it when the fault says `trickleMs` (wins) or `padChunked`. */
 export function deliver(res: ServerResponse, reply: Reply, fault: Fault | undefined, sleep: Sleep): void {
-  if (reply.json === undefined || !(fault?.trickleMs || fault?.padChunked)) return send(res, reply.status, reply.json, reply.headers);
+  if (reply.json === undefined || !bodyAllowed(reply.status) || !(fault?.trickleMs || fault?.padChunked)) return send(res, reply.status, reply.json, reply.headers);
   const bytes = Buffer.from(reply.json, 'utf8');
   stream(res, reply.status, fault.trickleMs ? trickle(bytes, fault.trickleMs, sleep) : slices(bytes, CHUNK_BYTES), reply.headers);
 }

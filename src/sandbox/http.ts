@@ -35,10 +35,13 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+/** Whether a response with this status may carry a body. */
+export const bodyAllowed = (status: number): boolean => status !== 204 && status !== 304;
+
 export function send(res: ServerResponse, status: number, json?: string, headers?: Record<string, string>): void {
   if (res.destroyed || res.headersSent) return;
   const h: OutgoingHttpHeaders = headers ? { ...headers } : {};
-  if (json !== undefined && status !== 204 && status !== 304) {
+  if (json !== undefined && bodyAllowed(status)) {
     const bytes = Buffer.from(json, 'utf8');
     h['content-type'] = JSON_TYPE;
     h['content-length'] = bytes.length;
