@@ -7,13 +7,14 @@
  *   DELETE /__sandbox/faults
  *   POST   /__sandbox/reset            reseed state, clear counters and faults
  *   GET    /__sandbox/invites          pending invitations (the tokens the real API would e-mail)
+ *   POST   /__sandbox/tokens/revoke    body { "token": "..." }: forget a bearer token (204, 404 if unknown)
  */
 import { HttpError, notFound } from './errors.ts';
 import type { Counters, Fault, Faults } from './hooks.ts';
 import { parseJsonBody } from './http.ts';
 import type { Reply } from './context.ts';
 import type { SandboxStore } from './store.ts';
-import { checkFaultTable } from './validate.ts';
+import { checkFaultTable, checkTokenRevoke } from './validate.ts';
 
 export const CONTROL_PREFIX = '/__sandbox';
 
@@ -53,6 +54,14 @@ const routes: Record<string, Record<string, ControlRoute>> = {
   '/reset': {
     POST: (deps) => {
       deps.reset();
+      return done;
+    },
+  },
+  '/tokens/revoke': {
+    POST: ({ store }, body) => {
+      const request = parseJsonBody(body);
+      checkTokenRevoke(request);
+      if (!store.revokeToken((request as { token: string }).token)) throw notFound('Unknown token');
       return done;
     },
   },

@@ -1,15 +1,52 @@
 /** Per-operation call counters and injectable faults. */
+import type { DriftPreset, DriftRule } from './drift.ts';
 
+/**
+ * What to do to a call instead of (or on top of) answering it normally. Precedence:
+ * drop > status > malformedJson > body > the handler's reply; `latencyMs` and `headers` apply to all.
+ */
 export interface Fault {
   latencyMs?: number;
   /** Respond with this status and a GenericErrorResponse body. */
   status?: number;
+  /** With `status`: the error's `message` (default "Injected fault for <operationId>: status <n>"). */
+  message?: string;
+  /** With `status`: the error's `code` (default "SANDBOX_FAULT"). */
+  code?: string;
+  /**
+   * Extra headers on whatever this call answers (fault, error or normal reply). Lower-case names;
+   * content-type, content-length and transfer-encoding stay the sandbox's.
+   */
+  headers?: Record<string, string>;
   /** Destroy the socket without answering. */
   drop?: boolean;
   /** 200 with content-type application/json and a truncated/invalid body. */
   malformedJson?: boolean;
   /** 200 with this value as the JSON body, whatever the spec says (for unexpected shapes). */
   body?: unknown;
+  /**
+   * Schema drift on the reply's JSON (the handler's or `body`; the handler still runs), rules in
+   * order, e.g. `{ path: 'items.*.tenantRole', value: 'OWNER' }`, `{ path: 'tenants.0.lastAccessed', remove: true }`.
+   */
+  drift?: DriftRule[];
+  /**
+   * Spec-driven drift along the operation's 200 response schema, before `drift`: 'unknown-enums'
+   * (every enum value → "NEW_<longest allowed value>"), 'nulls' (required strings → null), 'missing'
+   * (required keys below the top level removed), 'extra' (undeclared properties on every object).
+   */
+  driftPreset?: DriftPreset;
+  /**
+   * Pad the reply's JSON object (the handler's or `body`) with a `"_padding": "xxx…"` property to at
+   * least this many bytes (at most 256 MiB), sent with its content-length.
+   */
+  padBytes?: number;
+  /** With `padBytes`: send the padded body without content-length, chunked in 64 KiB pieces. */
+  padChunked?: boolean;
+  /**
+   * Send the headers at once (no content-length), then the body one byte every `trickleMs` ms;
+   * applies to whatever body the call answers (after `latencyMs`), and wins over `padChunked`.
+   */
+  trickleMs?: number;
   /** Apply to the next N matching calls only; default: until cleared. */
   times?: number;
 }

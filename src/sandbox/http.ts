@@ -1,5 +1,7 @@
 /** Low-level request/response helpers shared by the API and control endpoints. */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { badRequest, HttpError } from './errors.ts';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -33,10 +35,13 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+/** Whether a response with this status may carry a body. */
+export const bodyAllowed = (status: number): boolean => status !== 204 && status !== 304;
+
 export function send(res: ServerResponse, status: number, json?: string, headers?: Record<string, string>): void {
   if (res.destroyed || res.headersSent) return;
   const h: OutgoingHttpHeaders = headers ? { ...headers } : {};
-  if (json !== undefined && status !== 204 && status !== 304) {
+  if (json !== undefined && bodyAllowed(status)) {
     const bytes = Buffer.from(json, 'utf8');
     h['content-type'] = JSON_TYPE;
     h['content-length'] = bytes.length;
@@ -46,4 +51,15 @@ export function send(res: ServerResponse, status: number, json?: string, headers
     res.writeHead(status, h);
     res.end();
   }
+}
+
+/**
+ * Like `send`, but without content-length: the headers go out at once and the body (chunked) as
+ * `chunks` yields it. Stops pulling chunks when the client goes away.
+ */
+export function stream(res: ServerResponse, status: number, chunks: Iterable<Buffer> | AsyncIterable<Buffer>, headers?: Record<string, string>): void {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, { ...headers, 'content-type': JSON_TYPE });
+  res.flushHeaders();
+  pipeline(Readable.from(chunks), res).catch(() => {});
 }

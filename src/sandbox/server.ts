@@ -8,17 +8,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, authorize } from './auth.ts';
-import type { Ctx, Reply, TenantCtx } from './context.ts';
+import { ok, type Ctx, type Reply, type TenantCtx } from './context.ts';
 import { control, CONTROL_PREFIX } from './control.ts';
 import { errorJson, HttpError, notFound } from './errors.ts';
 import { Counters, Faults, type Fault } from './hooks.ts';
-import { JSON_TYPE, parseJsonBody, readBody, send } from './http.ts';
+import { deliver, reshape } from './delivery.ts';
+import { parseJsonBody, readBody, send } from './http.ts';
 import { Router } from './router.ts';
 import { handlers } from './routes/index.ts';
 import { operationIds, operations, type OperationSpec } from './spec.ts';
 import { SandboxStore } from './store.ts';
-import { validatorsFor } from './validate.ts';
+import { checkFaultTable, validatorsFor } from './validate.ts';
 
+export type { DriftPreset, DriftRule } from './drift.ts';
 export type { Fault } from './hooks.ts';
 
 export interface SandboxOptions {
@@ -36,6 +38,8 @@ export interface Sandbox {
   port: number;
   counters: { get(operationId: string): number; total(): number; snapshot(): Record<string, number>; reset(): void };
   faults: { set(operationId: string | '*', fault: Fault): void; clear(): void };
+  /** Forget a bearer token, so calls with it get 401 as with an expired one; false if unknown. `reset()` brings seeded tokens back. */
+  revokeToken(token: string): boolean;
   /** Reseed the state (and clear counters and faults). */
   reset(): void;
   /** Closes the server and all sockets (keep-alive ones too). */
@@ -53,6 +57,16 @@ function firstValues(search: string): Record<string, string> {
   if (!search) return out;
   for (const [k, v] of new URLSearchParams(search)) if (!(k in out)) out[k] = v;
   return out;
+}
+
+/** What a faulted call answers (drop aside): the fault's error or broken body, else the (reshaped) normal reply. */
+function answer(op: OperationSpec, fault: Fault | undefined, normal: () => Reply): Reply {
+  if (fault?.status !== undefined) {
+    const message = fault.message ?? `Injected fault for ${op.operationId}: status ${fault.status}`;
+    return { status: fault.status, json: errorJson(fault.code ?? 'SANDBOX_FAULT', message) };
+  }
+  if (fault?.malformedJson) return ok(MALFORMED_JSON);
+  return reshape(fault?.body !== undefined ? ok(JSON.stringify(fault.body)) : normal(), fault, op);
 }
 
 /** Everything after routing and faults; synchronous, throws HttpError. */
@@ -123,23 +137,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const { op } = match;
     counters.increment(op.operationId);
     const fault = faults.take(op.operationId);
+    // Set on res, so they go out with whatever this call ends up answering (fault, error or reply).
+    for (const [name, value] of Object.entries(fault?.headers ?? {})) res.setHeader(name, value);
     const delay = baseLatency + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
     if (fault?.drop) {
       req.socket.destroy();
       return;
     }
-    if (fault?.status !== undefined) {
-      return send(res, fault.status, errorJson('SANDBOX_FAULT', `Injected fault for ${op.operationId}: status ${fault.status}`));
-    }
-    if (fault?.malformedJson) {
-      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(MALFORMED_JSON) });
-      res.end(MALFORMED_JSON);
-      return;
-    }
-    if (fault?.body !== undefined) return send(res, 200, JSON.stringify(fault.body));
-    const reply = execute(store, op, match.params, search, bodyText, req);
-    send(res, reply.status, reply.json, reply.headers);
+    deliver(res, answer(op, fault, () => execute(store, op, match.params, search, bodyText, req)), fault, sleep);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -187,10 +193,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults: {
       set: (operationId, fault) => {
         if (operationId !== '*' && !operationIds.has(operationId)) throw new Error(`Unknown operationId '${operationId}'`);
+        checkFaultTable({ [operationId]: fault });
         faults.set(operationId, fault);
       },
       clear: () => faults.clear(),
     },
+    revokeToken: (token) => store.revokeToken(token),
     reset,
     close: () =>
       new Promise<void>((resolve) => {

@@ -26,6 +26,8 @@ export interface OperationSpec {
   params: SpecParam[];
   /** Schema of the JSON request body (refs rewritten to `spec#/...`), if the operation takes one. */
   bodySchema?: Json;
+  /** Schema of the 200 JSON response as the spec has it (local refs: walk it with `deref`), if any. */
+  responseSchema?: Json;
 }
 
 const SCHEME_KIND: Record<string, TokenKind> = {
@@ -58,7 +60,8 @@ export function resolvePointer(ref: string): Json {
   return node;
 }
 
-function deref(node: Json): Json {
+/** The schema a `$ref` (chain) points to; other nodes as they are. */
+export function deref(node: Json): Json {
   return node && typeof node.$ref === 'string' ? deref(resolvePointer(node.$ref)) : node;
 }
 
@@ -93,6 +96,7 @@ function buildOperations(): OperationSpec[] {
       }));
       const body = op.requestBody ? deref(op.requestBody) : undefined;
       const bodySchema = body?.content?.['application/json']?.schema;
+      const success = op.responses?.['200'] ? deref(op.responses['200']) : undefined;
       const sec: Json[] | undefined = op.security ?? spec.security;
       const kinds = new Set<TokenKind>();
       for (const req of sec ?? []) for (const name of Object.keys(req)) if (SCHEME_KIND[name]) kinds.add(SCHEME_KIND[name]);
@@ -103,6 +107,7 @@ function buildOperations(): OperationSpec[] {
         security: kinds.size ? kinds : null,
         params,
         bodySchema: bodySchema ? specRefs(bodySchema) : undefined,
+        responseSchema: success?.content?.['application/json']?.schema,
       });
     }
   }

@@ -96,6 +96,11 @@ export class SandboxStore {
     return token;
   }
 
+  /** Forgets a bearer token, as if it expired (an integration token stays listed under its user). False if unknown. */
+  revokeToken(token: string): boolean {
+    return this.state.tokens.delete(token);
+  }
+
   /** Links the user to an account, creating a fresh identity if it has none. */
   ensureAccount(user: TenantUser): Account {
     const existing = this.account(user.accountUid);

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { DRIFT_PRESETS } from './drift.ts';
 import { badRequest } from './errors.ts';
 import { operationIds, operations, spec, SPEC_ID, type OperationSpec, type SpecParam } from './spec.ts';
 
@@ -62,7 +63,23 @@ export function validatorsFor(operationId: string): OperationValidators {
   return compiled.get(operationId) ?? {};
 }
 
-/** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }`. */
+/** Headers a fault may add: lower-case tokens, printable values; framing and content-type stay the sandbox's. */
+const faultHeaders = {
+  type: 'object',
+  propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9a-z-]+$", not: { enum: ['content-type', 'content-length', 'transfer-encoding'] } },
+  additionalProperties: { type: 'string', pattern: '^[\\t -~]*$' },
+};
+
+/** Exactly one of `value` and `remove: true`; no empty path segments. */
+const driftRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: { path: { type: 'string', pattern: '^[^.]+(\\.[^.]+)*$' }, value: {}, remove: { const: true } },
+  oneOf: [{ required: ['value'] }, { required: ['remove'] }],
+};
+
+/** Body of `PUT /__sandbox/faults`: `{ "<operationId>|*": Fault }` (also checked for in-process `faults.set`). */
 export const checkFaultTable: Check = toCheck(
   bodyAjv.compile({
     type: 'object',
@@ -73,11 +90,28 @@ export const checkFaultTable: Check = toCheck(
       properties: {
         latencyMs: { type: 'integer', minimum: 0 },
         status: { type: 'integer', minimum: 100, maximum: 599 },
+        message: { type: 'string', minLength: 1 },
+        code: { type: 'string', minLength: 1 },
+        headers: faultHeaders,
         drop: { type: 'boolean' },
         malformedJson: { type: 'boolean' },
+        body: {},
+        drift: { type: 'array', items: driftRule },
+        driftPreset: { enum: DRIFT_PRESETS },
+        // V8 strings top out just below 512 MiB; stay well clear of that.
+        padBytes: { type: 'integer', minimum: 0, maximum: 256 * 1024 * 1024 },
+        padChunked: { type: 'boolean' },
+        trickleMs: { type: 'integer', minimum: 1 },
         times: { type: 'integer', minimum: 1 },
       },
+      dependencies: { message: ['status'], code: ['status'], padChunked: ['padBytes'] },
     },
   }),
+  'body',
+);
+
+/** Body of `POST /__sandbox/tokens/revoke`. */
+export const checkTokenRevoke: Check = toCheck(
+  bodyAjv.compile({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string', minLength: 1 } } }),
   'body',
 );
