@@ -29,7 +29,8 @@ const schema = z.object({
   MAX_DEPTH: int(1).default(10),
   MAX_ALIASES: int(0).default(15),
   MAX_TOKENS: int(1).default(2_000),
-  MAX_COST: int(1).default(5_000),
+  // Upstream calls one operation may make, counted before it runs (each list's pageSize multiplies what is below it).
+  MAX_COST: int(1).default(500),
   MAX_DIRECTIVES: int(0).default(20),
   MAX_BODY_BYTES: int(1).default(100_000),
   MAX_PAGE_SIZE: int(1).default(200),

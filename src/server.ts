@@ -20,6 +20,7 @@ import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
 import { useUpstreamReadiness } from './plugins/readiness.ts';
 import { createDocumentCache } from './plugins/document-cache.ts';
 import { useOutputOnlyEnums } from './plugins/output-only-enums.ts';
+import { useQueryCost } from './plugins/query-cost.ts';
 import { useDriftErrors } from './plugins/drift-errors.ts';
 
 export interface GatewayDeps {
@@ -88,7 +89,6 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,
       maxTokens: config.MAX_TOKENS,
-      maxCost: config.MAX_COST,
       maxDirectives: config.MAX_DIRECTIVES,
       blockFieldSuggestions: !config.INTROSPECTION,
     }),
@@ -144,7 +144,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     isVerified: (context) => (context as GatewayContext).callerVerified(),
   });
   metrics.watchDocumentCache(documentCache);
-  plugins.push(useOutputOnlyEnums(), useDriftErrors() as Plugin, ...documentCache.plugins);
+  plugins.push(useOutputOnlyEnums(), useQueryCost(config.MAX_COST), useDriftErrors() as Plugin, ...documentCache.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
 

@@ -186,12 +186,13 @@ describe('production configuration', () => {
 describe('configurable limits', () => {
   let strict: TestGateway;
   beforeAll(async () => {
-    strict = await startTestGateway({ env: { MAX_COST: '30', MAX_DEPTH: '3' } });
+    strict = await startTestGateway({ env: { MAX_COST: '1', MAX_DEPTH: '3' } });
   });
   afterAll(() => strict.close());
 
   it('rejects an operation over the configured cost before any upstream call', async () => {
-    const query = `{ me { ${'defaultTenantUid globalRoles '.repeat(20)} } }`;
+    // 1 (me) + 1 (tenant) = 2 upstream calls at most, over MAX_COST 1.
+    const query = `{ me { defaultTenantUid } tenant(tenantUid: "${DEMO.tenants.alpha}") { name } }`;
     const response = await graphqlError(strict.client(DEMO.tokens.admin).request(query));
     expect(response.errors?.[0].message).toMatch(/cost/i);
     expect(response.status).toBe(400);

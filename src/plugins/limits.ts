@@ -6,7 +6,6 @@ export interface Limits {
   maxDepth: number;
   maxAliases: number;
   maxTokens: number;
-  maxCost: number;
   maxDirectives: number;
   /** Hide "did you mean" suggestions (they reveal the schema when introspection is off). */
   blockFieldSuggestions: boolean;
@@ -30,7 +29,8 @@ export function useQueryLimits(limits: Limits): Plugin {
     maxAliases: { n: limits.maxAliases, ...refuseWith('MAX_ALIASES_EXCEEDED') },
     // Counted while parsing, before there is a document: refused as a parse error (GRAPHQL_PARSE_FAILED, 400).
     maxTokens: { n: limits.maxTokens },
-    costLimit: { maxCost: limits.maxCost, ...refuseWith('QUERY_TOO_EXPENSIVE') },
+    // The cost limit is list-aware and needs the request's variables: plugins/query-cost.ts.
+    costLimit: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, ...refuseWith('MAX_DIRECTIVES_EXCEEDED') },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
   }) as Plugin;

@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { MEMBERSHIPS_ESTIMATE, ONE_CALL } from './cost.ts';
 import { Tenant } from './tenant.ts';
 import { TenantUser } from './tenant-user.ts';
 import {
@@ -19,12 +20,14 @@ const Account = builder.objectRef<RestAccount>('Account').implement({
     defaultTenantUid: t.exposeID('defaultTenantUid', { description: "Reference to the account's default tenant." }),
     defaultTenant: t.field({
       type: Tenant,
+      complexity: ONE_CALL,
       nullable: true,
       description: "The default tenant's details (tenant details loader, cached).",
       resolve: defaultTenant,
     }),
     memberships: t.field({
       type: [TenantUser],
+      complexity: { field: 0, multiplier: MEMBERSHIPS_ESTIMATE },
       description: 'One TenantUser per tenant the caller can access (REST field: tenants).',
       resolve: memberships,
     }),
@@ -54,6 +57,7 @@ builder.queryField('me', (t) =>
   t.field({
     type: Account,
     nullable: true,
+    complexity: ONE_CALL,
     description: 'GET /account: the caller\'s account.',
     resolve: (_root, _args, ctx) => me(ctx),
   }),
@@ -62,6 +66,7 @@ builder.queryField('me', (t) =>
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginResult,
+    complexity: ONE_CALL,
     description: "POST /account with the caller's device token as bearer.",
     args: {
       userCode: t.arg.string({ required: true, description: 'The code the user logs in with.' }),
@@ -71,12 +76,14 @@ builder.mutationFields((t) => ({
   }),
   exchangeAuthToken: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: "POST /tenants/{tenantUid}/account with the caller's auth token as bearer.",
     args: { tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }) },
     resolve: (_root, args, ctx) => exchangeAuthToken(ctx, args),
   }),
   updateAccount: t.field({
     type: Account,
+    complexity: ONE_CALL,
     description: 'PUT /account',
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The changes to make.' }) },
     resolve: (_root, args, ctx) => updateAccount(ctx, args),

@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import { acceptInvitation, invitation, type RestInvitation } from '../resolvers/invitation.ts';
 
@@ -32,6 +33,7 @@ const Invitation = builder.objectRef<RestInvitation>('Invitation').implement({
 builder.queryField('invitation', (t) =>
   t.field({
     type: Invitation,
+    complexity: ONE_CALL,
     nullable: true,
     description: 'GET /account/invite; needs no bearer token. Null when the upstream knows no such invitation (404).',
     args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
@@ -42,6 +44,7 @@ builder.queryField('invitation', (t) =>
 builder.mutationField('acceptInvitation', (t) =>
   t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: "PUT /account/invite: accept an invitation, with the caller's auth token as bearer.",
     args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
     resolve: (_root, args, ctx) => acceptInvitation(ctx, args),

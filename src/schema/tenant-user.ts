@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { ONE_CALL, pagedCall } from './cost.ts';
 import { AccountType, SortDirection, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
@@ -134,6 +135,7 @@ TenantUser.implement({
     storeAccess: t.expose('storeAccess', { type: [StoreAccess], description: 'The stores the user has access to.' }),
     permissions: t.field({
       type: TenantUserPermissions,
+      complexity: ONE_CALL,
       nullable: true,
       description:
         'What the user may do. From the REST response where present (Tenant section); otherwise loaded from GET /tenants/{tenantUid}/users/{tenantUserUid}.',
@@ -164,6 +166,7 @@ const TenantUserSearchInput = builder.inputType('TenantUserSearchInput', {
 builder.objectFields(Tenant, (t) => ({
   users: t.field({
     type: TenantUserPage,
+    complexity: pagedCall,
     nullable: true,
     description: "GET /tenants/{tenantUid}/users: the tenant's users, paged, sorted and filtered.",
     args: {
@@ -179,6 +182,7 @@ builder.objectFields(Tenant, (t) => ({
   }),
   searchUsers: t.field({
     type: TenantUserPage,
+    complexity: pagedCall,
     nullable: true,
     description: "POST /tenants/{tenantUid}/users/search: the tenant's users matching a filter, paged.",
     args: {
@@ -190,6 +194,7 @@ builder.objectFields(Tenant, (t) => ({
   }),
   user: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     nullable: true,
     description: 'GET /tenants/{tenantUid}/users/{tenantUserUid}; null when the user does not exist.',
     args: { tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }) },
@@ -197,6 +202,7 @@ builder.objectFields(Tenant, (t) => ({
   }),
   myAccount: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     nullable: true,
     description: "GET /tenants/{tenantUid}/account: the caller's own user in this tenant.",
     resolve: myAccount,
@@ -267,6 +273,7 @@ const UpdateMyTenantAccountInput = builder.inputType('UpdateMyTenantAccountInput
 builder.mutationFields((t) => ({
   createTenantUser: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: 'POST /tenants/{tenantUid}/users: creates (invites) a user.',
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
@@ -276,6 +283,7 @@ builder.mutationFields((t) => ({
   }),
   updateTenantUser: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}',
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
@@ -287,6 +295,7 @@ builder.mutationFields((t) => ({
   }),
   resendInvitation: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}?resendInvite=true with no changes.',
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
@@ -295,6 +304,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => resendInvitation(ctx, args),
   }),
   deleteTenantUser: t.id({
+    complexity: ONE_CALL,
     description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}; returns the deleted user's uid.",
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
@@ -304,6 +314,7 @@ builder.mutationFields((t) => ({
   }),
   updateMyTenantAccount: t.field({
     type: TenantUser,
+    complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/account',
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),

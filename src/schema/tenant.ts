@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { ONE_CALL, pagedCall } from './cost.ts';
 import { CustomerRequiredField, ExtensionCode, SortDirection } from './enums.ts';
 import { Paging } from './paging.ts';
 import { toPaging, type Page } from '../resolvers/paging.ts';
@@ -171,6 +172,7 @@ TenantPage.implement({
 builder.queryFields((t) => ({
   tenants: t.field({
     type: TenantPage,
+    complexity: pagedCall,
     nullable: true,
     description: 'GET /tenants: the tenants the caller has access to, paged.',
     args: {
@@ -184,6 +186,7 @@ builder.queryFields((t) => ({
   tenant: t.field({
     type: Tenant,
     nullable: true,
+    complexity: ONE_CALL,
     description: 'GET /tenants/{tenantUid} (cached); null when the tenant does not exist.',
     args: { tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }) },
     resolve: (_root, args, ctx) => tenant(ctx, args),
@@ -239,6 +242,7 @@ const UpdateTenantInput = builder.inputType('UpdateTenantInput', {
 builder.mutationFields((t) => ({
   updateTenant: t.field({
     type: Tenant,
+    complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}; drops the tenant from the details cache.',
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),

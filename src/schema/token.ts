@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import type { RestToken } from '../spec/schemas.ts';
 import { createIntegrationToken, deleteIntegrationToken, tokens } from '../resolvers/token.ts';
@@ -16,6 +17,7 @@ builder.objectField(TenantUser, 'tokens', (t) =>
   t.field({
     type: [Token],
     nullable: true,
+    complexity: ONE_CALL,
     description: "The user's integration tokens. GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens (one call per user per request).",
     resolve: tokens,
   }),
@@ -24,6 +26,7 @@ builder.objectField(TenantUser, 'tokens', (t) =>
 builder.mutationFields((t) => ({
   createIntegrationToken: t.field({
     type: [Token],
+    complexity: ONE_CALL,
     description: "POST /tenants/{tenantUid}/users/{tenantUserUid}/tokens; returns the user's tokens.",
     args: {
       tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
@@ -32,6 +35,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => createIntegrationToken(ctx, args),
   }),
   deleteIntegrationToken: t.id({
+    complexity: ONE_CALL,
     description:
       "DELETE /tenants/{tenantUid}/users/{tenantUserUid}/tokens/{tenantUserTokenUid}; returns the deleted token's uid.",
     args: {
