@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type ASTNode } from 'graphql';
 import { UpstreamError } from '../upstream/errors.ts';
+import type { FieldProblem } from '../upstream/field-problems.ts';
 
 /** The stable codes clients switch on (`extensions.code`). */
 export type ErrorCode =
@@ -11,6 +12,8 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_BUDGET_EXCEEDED'
+  | 'RATE_LIMITED'
+  | 'CONFLICT'
   | 'REQUEST_ABORTED';
 
 /** The one table from an upstream failure to a GraphQL error code. */
@@ -35,7 +38,9 @@ export function codeFor(error: UpstreamError): ErrorCode {
       if (error.status === 401) return 'UNAUTHENTICATED';
       if (error.status === 403) return 'FORBIDDEN';
       if (error.status === 404) return 'NOT_FOUND';
-      if (error.status === 400 || error.status === 409 || error.status === 422) return 'BAD_USER_INPUT';
+      if (error.status === 400 || error.status === 422) return 'BAD_USER_INPUT';
+      if (error.status === 409) return 'CONFLICT';
+      if (error.status === 429) return 'RATE_LIMITED';
       if (error.status !== undefined && error.status >= 500) return 'UPSTREAM_UNAVAILABLE';
       return 'UPSTREAM_ERROR';
   }
@@ -75,15 +80,21 @@ export function toGraphQLError(error: unknown, exposure: ErrorExposure): GraphQL
       upstreamCode: upstream.code,
       logId: upstream.logId,
       operation: upstream.operationId,
+      ...(upstream.retryAfter === undefined ? {} : { retryAfter: upstream.retryAfter }),
+      ...(upstream.fields?.length ? { fields: formFields(upstream.fields, wrapper?.nodes?.[0]) } : {}),
+      ...(upstream.kind === 'unauthenticated' ? { http: { status: 401 } } : {}),
     },
   });
 }
 
-/** No usable bearer credential: refused before any upstream call. */
-export function unauthenticated(reason = 'send an Authorization header'): GraphQLError {
-  return new GraphQLError(`Missing or unusable bearer token: ${reason}`, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-  });
+/**
+ * The upstream's field problems as paths of GraphQL arguments: a body built from
+ * an `input` argument maps `email` to ['input', 'email']; a body built from the
+ * field's own arguments (login's userCode, password) maps `userCode` to ['userCode'].
+ */
+function formFields(problems: readonly FieldProblem[], node: ASTNode | undefined): { path: (string | number)[]; message: string }[] {
+  const fromInput = node?.kind === Kind.FIELD && node.arguments?.some((argument) => argument.name.value === 'input');
+  return problems.map(({ pointer, message }) => ({ path: fromInput ? ['input', ...pointer] : pointer, message }));
 }
 
 export function badUserInput(message: string): GraphQLError {

@@ -6,6 +6,7 @@ import {
   defaultTenant,
   exchangeAuthToken,
   login,
+  loginTenantUser,
   me,
   memberships,
   updateAccount,
@@ -38,10 +39,11 @@ const LoginResult = builder.objectRef<RestLoginResult>('LoginResult').implement(
   description: 'What a login answers: an access token and the user it belongs to.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Bearer token for the logged-in tenant user.' }),
-    tenantUser: t.expose('tenantUser', {
+    tenantUser: t.field({
       type: TenantUser,
       nullable: true,
       description: "The tenant user that logged in; null only if the upstream's record of it could not be read (the access token is returned anyway).",
+      resolve: loginTenantUser,
     }),
   }),
 });

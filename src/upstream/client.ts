@@ -5,6 +5,7 @@ import { parseAuthorization, type Credential } from './credentials.ts';
 import { UpstreamError, type UpstreamErrorKind } from './errors.ts';
 import { OPERATIONS, type HttpMethod, type OperationId, type ResponseOf } from '../spec/operations.ts';
 import { conform, type DriftEvent } from './conformance.ts';
+import { fieldProblems } from './field-problems.ts';
 
 /** The spec's UID pattern, anchored (the spec's own pattern lacks the `$`). */
 export const UID_PATTERN = /^[A-Za-z0-9_-]+$/;
@@ -162,10 +163,9 @@ export class FlowClient {
       try {
         return (await upstream.circuit.run(operationId, () => this.send(prepared))) as ResponseOf<O>;
       } catch (error) {
-        // Exponential backoff with full jitter, so retries of many callers do not arrive together.
-        const backoff = Math.random() * upstream.retryBaseMs * 2 ** (attempt - 1);
-        if (attempt >= attempts || !isRetryable(error) || this.caller.signal?.aborted || this.remainingMs() <= backoff) throw error;
-        await sleep(backoff);
+        const wait = retryDelay(error, attempt, upstream.retryBaseMs);
+        if (attempt >= attempts || wait === undefined || this.caller.signal?.aborted || this.remainingMs() <= wait) throw error;
+        await sleep(wait);
       }
     }
   }
@@ -248,7 +248,7 @@ export class FlowClient {
       const isJson = String(response.headers['content-type'] ?? '').includes('json');
       if (status < 200 || status >= 300) {
         report(status, 'http');
-        throw httpError(operationId, status, isJson ? tryParse(text) : undefined);
+        throw httpError(operationId, status, isJson ? tryParse(text) : undefined, retryAfterSeconds(response.headers['retry-after']));
       }
       report(status);
       if (status === 204 || text === '') return undefined;
@@ -318,9 +318,24 @@ function renderQuery(query: CallInput['query']): string {
   return text ? `?${text}` : '';
 }
 
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof UpstreamError) || error.code === 'CIRCUIT_OPEN') return false;
-  return error.kind === 'unavailable' || (error.kind === 'http' && [502, 503, 504].includes(error.status ?? 0));
+/**
+ * How long to wait before retrying a failed GET, or undefined when it must not be retried:
+ * a connection error or 502/503/504 after exponential backoff with full jitter (so retries of
+ * many callers do not arrive together), a 429 after exactly what its Retry-After asks.
+ */
+function retryDelay(error: unknown, attempt: number, baseMs: number): number | undefined {
+  if (!(error instanceof UpstreamError) || error.code === 'CIRCUIT_OPEN') return undefined;
+  if (error.kind === 'http' && error.status === 429) return error.retryAfter === undefined ? undefined : error.retryAfter * 1000;
+  const transient = error.kind === 'unavailable' || (error.kind === 'http' && [502, 503, 504].includes(error.status ?? 0));
+  return transient ? Math.random() * baseMs * 2 ** (attempt - 1) : undefined;
+}
+
+/** Retry-After as seconds: delta-seconds or an HTTP date. */
+function retryAfterSeconds(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
 function tryParse(text: string): unknown {
@@ -331,15 +346,18 @@ function tryParse(text: string): unknown {
   }
 }
 
-function httpError(operationId: OperationId, status: number, body: unknown): UpstreamError {
-  const fields = (body && typeof body === 'object' ? body : {}) as { code?: unknown; message?: unknown; logId?: unknown };
+function httpError(operationId: OperationId, status: number, body: unknown, retryAfter: number | undefined): UpstreamError {
+  const answer = (body && typeof body === 'object' ? body : {}) as { code?: unknown; message?: unknown; logId?: unknown };
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return new UpstreamError(str(fields.message) ?? `Upstream ${operationId} answered HTTP ${status}`, {
+  const message = str(answer.message);
+  return new UpstreamError(message ?? `Upstream ${operationId} answered HTTP ${status}`, {
     kind: 'http',
     operationId,
     status,
-    code: str(fields.code),
-    logId: str(fields.logId),
+    code: str(answer.code),
+    logId: str(answer.logId),
+    retryAfter,
+    fields: (status === 400 || status === 422) && message ? fieldProblems(operationId, message) : undefined,
   });
 }
 

@@ -160,7 +160,7 @@ function repair(operationId: OperationId, body: object, at: Location, schema: Sp
     parent = (parent as Record<string, unknown>)?.[segment];
     if (parent === null || typeof parent !== 'object') return;
   }
-  const { value, harmless } = standIn(schema);
+  const { value, harmless } = standIn(schema, at.value);
   (parent as Record<string, unknown>)[at.segments.at(-1)!] = value;
   if (harmless) return;
   // An item that was itself null or not an object is now a stand-in record of its own.
@@ -171,8 +171,11 @@ function repair(operationId: OperationId, body: object, at: Location, schema: Sp
   damaged.set(record, damage);
 }
 
-/** A value of the schema's type: '' and [] stand in harmlessly; false, 0 and objects do not. */
-function standIn(schema: SpecNode | undefined): { value: unknown; harmless: boolean } {
+/**
+ * A value of the schema's type: '' and [] stand in harmlessly, and so does a number or
+ * boolean written as text where text is expected; false, 0 and objects do not.
+ */
+function standIn(schema: SpecNode | undefined, sent?: unknown): { value: unknown; harmless: boolean } {
   const type = Array.isArray(schema?.type) ? (schema.type as string[]).find((t) => t !== 'null') : text(schema, 'type');
   switch (type) {
     case 'array':
@@ -188,6 +191,6 @@ function standIn(schema: SpecNode | undefined): { value: unknown; harmless: bool
       return { value, harmless: false };
     }
     default:
-      return { value: '', harmless: true };
+      return { value: typeof sent === 'number' || typeof sent === 'boolean' ? String(sent) : '', harmless: true };
   }
 }

@@ -1,3 +1,5 @@
+import type { FieldProblem } from './field-problems.ts';
+
 /**
  * Every failure of an upstream call becomes one UpstreamError. `kind` says what
  * went wrong so the GraphQL layer can map it without parsing messages:
@@ -31,6 +33,10 @@ export interface UpstreamErrorDetails {
   status?: number;
   code?: string;
   logId?: string;
+  /** Seconds the upstream asked us to wait before trying again (`Retry-After`). */
+  retryAfter?: number;
+  /** For a 400/422: the request-body fields the upstream's message names. */
+  fields?: FieldProblem[];
   cause?: unknown;
 }
 
@@ -40,6 +46,8 @@ export class UpstreamError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly logId?: string;
+  readonly retryAfter?: number;
+  readonly fields?: FieldProblem[];
 
   constructor(message: string, details: UpstreamErrorDetails) {
     super(message, { cause: details.cause });
@@ -49,6 +57,8 @@ export class UpstreamError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.logId = details.logId;
+    this.retryAfter = details.retryAfter;
+    this.fields = details.fields;
   }
 }
 
