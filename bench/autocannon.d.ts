@@ -42,7 +42,7 @@ declare module 'autocannon' {
     body?: string | Buffer;
   }
 
-  export interface Client extends EventEmitter {}
+  export type Client = EventEmitter;
 
   export interface Options {
     url: string;
@@ -67,7 +67,7 @@ declare module 'autocannon' {
     on(event: 'response', listener: (client: Client, statusCode: number, resBytes: number, responseTime: number) => void): this;
     on(event: 'done', listener: (result: Result) => void): this;
     on(event: 'reqError' | 'error', listener: (error: Error) => void): this;
-    on(event: string, listener: (...args: any[]) => void): this;
+    on(event: string, listener: (...args: unknown[]) => void): this;
   }
 
   function autocannon(opts: Options, cb?: (err: Error | null, result: Result) => void): Instance;

@@ -16,7 +16,8 @@ const yoga = createYoga({
   logging: false,
 });
 
-const server = createServer(yoga);
+// yoga answers its own errors; node:http has no use for the promise its handler returns.
+const server = createServer((req, res) => void yoga(req, res));
 await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', resolve));
 console.log(`bare yoga: http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
 

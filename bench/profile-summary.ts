@@ -55,7 +55,15 @@ export const FAMILIES: Record<string, string[]> = {
     'tdigest',
     'bintrees',
   ],
-  'graphql-armor (all its plugins)': ['@escape.tech/graphql-armor', '@escape.tech/graphql-armor-cost-limit', '@escape.tech/graphql-armor-max-depth', '@escape.tech/graphql-armor-max-aliases', '@escape.tech/graphql-armor-max-tokens', '@escape.tech/graphql-armor-max-directives', '@escape.tech/graphql-armor-block-field-suggestions'],
+  'graphql-armor (all its plugins)': [
+    '@escape.tech/graphql-armor',
+    '@escape.tech/graphql-armor-cost-limit',
+    '@escape.tech/graphql-armor-max-depth',
+    '@escape.tech/graphql-armor-max-aliases',
+    '@escape.tech/graphql-armor-max-tokens',
+    '@escape.tech/graphql-armor-max-directives',
+    '@escape.tech/graphql-armor-block-field-suggestions',
+  ],
   'GraphQL execution (@graphql-tools/executor)': ['@graphql-tools/executor'],
   'result JSON.stringify (yoga)': ['fn:jsonStringifyResultWithoutInternals'],
   'upstream JSON.parse (src/upstream tryParse)': ['fn:tryParse'],
@@ -90,7 +98,9 @@ export function packageOf(frame: CallFrame): string {
   if (url.startsWith('node:')) {
     // node:internal/streams/readable -> node:streams, node:_http_server -> node:http
     const parts = url.replace(/^node:(internal\/)?/, '').split('/');
-    const name = (parts[0] === 'per_context' ? parts[1] ?? parts[0] : parts[0]).replace(/^_?http.*$/, 'http').replace(/^_stream.*$/, 'streams');
+    const name = (parts[0] === 'per_context' ? (parts[1] ?? parts[0]) : parts[0])
+      .replace(/^_?http.*$/, 'http')
+      .replace(/^_stream.*$/, 'streams');
     return `node:${name}`;
   }
   if (url.startsWith('wasm://')) return '(wasm: undici llhttp)';
@@ -164,7 +174,11 @@ export function summarize(profile: CpuProfile, lastMs?: number): Summary {
       const key = fnKey(frame);
       const pkg = packageOf(frame);
       let row = functions.get(key);
-      if (!row) functions.set(key, (row = { name: frame.functionName || '(anonymous)', location: shortLocation(frame), pkg, selfMs: 0, totalMs: 0 }));
+      if (!row)
+        functions.set(
+          key,
+          (row = { name: frame.functionName || '(anonymous)', location: shortLocation(frame), pkg, selfMs: 0, totalMs: 0 }),
+        );
       let pkgRow = packages.get(pkg);
       if (!pkgRow) packages.set(pkg, (pkgRow = { pkg, selfMs: 0, onStackMs: 0 }));
       if (depth === 0) {
@@ -239,11 +253,13 @@ export function formatSummary(summary: Summary, top = 25): string {
     '   self ms   self %   total %  function  (package)  file:line',
   );
   for (const row of summary.functions.slice(0, top)) {
-    lines.push(
-      `${row.selfMs.toFixed(1).padStart(10)} ${pct(row.selfMs)} ${pct(row.totalMs)}  ${row.name}  (${row.pkg})  ${row.location}`,
-    );
+    lines.push(`${row.selfMs.toFixed(1).padStart(10)} ${pct(row.selfMs)} ${pct(row.totalMs)}  ${row.name}  (${row.pkg})  ${row.location}`);
   }
-  lines.push('', 'By package (self time; "on stack" = a frame of the package anywhere on the stack):', '   self ms   self %  on stack  package');
+  lines.push(
+    '',
+    'By package (self time; "on stack" = a frame of the package anywhere on the stack):',
+    '   self ms   self %  on stack  package',
+  );
   for (const row of summary.packages.filter((p) => p.selfMs >= 0.5 || p.onStackMs >= summary.busyMs * 0.01)) {
     lines.push(`${row.selfMs.toFixed(1).padStart(10)} ${pct(row.selfMs)} ${pct(row.onStackMs)}  ${row.pkg}`);
   }

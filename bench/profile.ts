@@ -59,7 +59,9 @@ async function main(): Promise<number> {
     const windowMs = performance.now() - loadStart;
     if (code !== 0) throw new Error(`the gateway exited with ${code} after SIGTERM:\n${gateway.output()}`);
     // One profile per thread (tsx's loader hooks run on their own): the main thread's is <pid>.0.
-    const written = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile') && !before.has(name) && name.includes(`.${gateway!.pid}.0.`));
+    const written = readdirSync(dir).filter(
+      (name) => name.endsWith('.cpuprofile') && !before.has(name) && name.includes(`.${gateway!.pid}.0.`),
+    );
     if (written.length === 0) throw new Error(`no new main-thread .cpuprofile of pid ${gateway.pid} in ${dir}`);
     const file = written.map((name) => join(dir, name)).sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
     console.log(`profile: ${file} (summary of the last ${(windowMs / 1000).toFixed(1)} s: the load and the shutdown)\n`);

@@ -24,7 +24,16 @@ import {
   type Child,
   type SandboxChild,
 } from './lib/processes.ts';
-import { computeRatios, evaluateTargets, SERVER_NAMES, writeResults, type Results, type RunRecord, type ServerKind, type Tier } from './lib/report.ts';
+import {
+  computeRatios,
+  evaluateTargets,
+  SERVER_NAMES,
+  writeResults,
+  type Results,
+  type RunRecord,
+  type ServerKind,
+  type Tier,
+} from './lib/report.ts';
 import {
   checkRequest,
   graphqlRequest,
@@ -68,8 +77,17 @@ interface Target {
   coldUpstreamCalls?: number | null;
 }
 
-async function measure(target: Target, sandbox: SandboxChild | undefined, latencyMs: number, connections: number, tier: Tier, opts: Options) {
-  const durationSec = { headline: opts.durationSec, secondary: opts.secondarySec, baseline: opts.baselineSec, latency: opts.latencyRunSec }[tier];
+async function measure(
+  target: Target,
+  sandbox: SandboxChild | undefined,
+  latencyMs: number,
+  connections: number,
+  tier: Tier,
+  opts: Options,
+) {
+  const durationSec = { headline: opts.durationSec, secondary: opts.secondarySec, baseline: opts.baselineSec, latency: opts.latencyRunSec }[
+    tier
+  ];
   const spec = { origin: target.server.origin, requests: target.requests, connections, graphql: target.graphql };
   if (opts.warmupSec > 0) await runLoad({ ...spec, durationSec: opts.warmupSec });
   if (sandbox) await resetCounters(sandbox);
@@ -167,7 +185,8 @@ async function stop(child: Child | undefined): Promise<void> {
   const code = await child.stop();
   exitCodes.set(child, code);
   console.log(`[bench] stopped ${child.role} in ${Date.now() - t0} ms (exit code ${code})`);
-  if (code !== 0) console.warn(`[bench] ${child.role} (pid ${child.pid}) exited with ${code} after SIGTERM:\n${child.output().slice(-2_000)}`);
+  if (code !== 0)
+    console.warn(`[bench] ${child.role} (pid ${child.pid}) exited with ${code} after SIGTERM:\n${child.output().slice(-2_000)}`);
 }
 
 /**
@@ -219,7 +238,8 @@ const LATENCY_SCENARIOS: ScenarioId[] = ['a', 'a2', 'b', 'c'];
 async function phase(latencyMs: number, opts: Options, withProcessBaselines: boolean): Promise<void> {
   const throughput = latencyMs === 0;
   const connectionCounts = throughput ? [opts.connections] : opts.latencyConnections;
-  const selected = opts.scenarios ?? (throughput ? [...THROUGHPUT_HEADLINE, ...(opts.quick ? [] : THROUGHPUT_SECONDARY)] : LATENCY_SCENARIOS);
+  const selected =
+    opts.scenarios ?? (throughput ? [...THROUGHPUT_HEADLINE, ...(opts.quick ? [] : THROUGHPUT_SECONDARY)] : LATENCY_SCENARIOS);
   const tierOf = (id: ScenarioId): Tier => (!throughput ? 'latency' : THROUGHPUT_HEADLINE.includes(id) ? 'headline' : 'secondary');
   const restIds = [...new Set(selected.map((id) => SCENARIOS[id].rest))] as (keyof typeof REST_BASELINES)[];
 
@@ -236,20 +256,41 @@ async function phase(latencyMs: number, opts: Options, withProcessBaselines: boo
       if (bare) {
         const typename = graphqlRequest('typename.graphql', {}, false);
         await checkRequest(bare.origin, typename, 'bare yoga', true);
-        await runLoad({ origin: bare.origin, requests: [typename], connections: opts.connections, durationSec: Math.min(1, opts.processWarmupSec), graphql: true });
+        await runLoad({
+          origin: bare.origin,
+          requests: [typename],
+          connections: opts.connections,
+          durationSec: Math.min(1, opts.processWarmupSec),
+          graphql: true,
+        });
       }
       if (opts.baselines.has('rest')) for (const id of restIds) await checkRest(sandbox, REST_BASELINES[id]);
 
       for (const connections of connectionCounts) {
         if (bare) {
-          const target: Target = { kind: 'bare', scenario: 'typename', label: '{ __typename }', server: bare, requests: [graphqlRequest('typename.graphql', {}, false)], graphql: true };
+          const target: Target = {
+            kind: 'bare',
+            scenario: 'typename',
+            label: '{ __typename }',
+            server: bare,
+            requests: [graphqlRequest('typename.graphql', {}, false)],
+            graphql: true,
+          };
           await measure(target, undefined, latencyMs, connections, throughput ? 'headline' : 'latency', opts);
         }
-        for (const id of selected) await measure(gatewayTarget('gateway', gateway, id, cold), sandbox, latencyMs, connections, tierOf(id), opts);
+        for (const id of selected)
+          await measure(gatewayTarget('gateway', gateway, id, cold), sandbox, latencyMs, connections, tierOf(id), opts);
         if (opts.baselines.has('rest')) {
           for (const id of restIds) {
             const baseline = REST_BASELINES[id];
-            const target: Target = { kind: 'rest', scenario: id, label: baseline.label, server: sandbox, requests: restRequests(baseline), graphql: false };
+            const target: Target = {
+              kind: 'rest',
+              scenario: id,
+              label: baseline.label,
+              server: sandbox,
+              requests: restRequests(baseline),
+              graphql: false,
+            };
             await measure(target, sandbox, latencyMs, connections, throughput ? 'baseline' : 'latency', opts);
           }
         }
@@ -263,22 +304,28 @@ async function phase(latencyMs: number, opts: Options, withProcessBaselines: boo
       // With --scenarios, every process baseline runs the selected scenarios.
       const noLoaderIds: ScenarioId[] = opts.scenarios ?? (opts.quick ? ['a2'] : ['a2', 'b2']);
       if (opts.baselines.has('noloaders') && noLoaderIds.length) {
-        const noLoaders = await track(startGatewayProcess({ role: 'gateway DISABLE_LOADERS', sandboxUrl: sandbox.baseUrl, env: { DISABLE_LOADERS: 'true' } }));
+        const noLoaders = await track(
+          startGatewayProcess({ role: 'gateway DISABLE_LOADERS', sandboxUrl: sandbox.baseUrl, env: { DISABLE_LOADERS: 'true' } }),
+        );
         try {
           const cold = await checkScenarios(noLoaders, sandbox, noLoaderIds);
           await warmProcess(noLoaders, noLoaderIds, opts);
-          for (const id of noLoaderIds) await measure(gatewayTarget('gateway-noloaders', noLoaders, id, cold), sandbox, latencyMs, opts.connections, 'secondary', opts);
+          for (const id of noLoaderIds)
+            await measure(gatewayTarget('gateway-noloaders', noLoaders, id, cold), sandbox, latencyMs, opts.connections, 'secondary', opts);
         } finally {
           await stop(noLoaders);
         }
       }
       const clusterIds: ScenarioId[] = opts.scenarios ?? ['a', 'b'];
       if (opts.baselines.has('wc2') && clusterIds.length) {
-        const cluster = await track(startGatewayProcess({ role: 'gateway WEB_CONCURRENCY=2', sandboxUrl: sandbox.baseUrl, env: { WEB_CONCURRENCY: '2' } }));
+        const cluster = await track(
+          startGatewayProcess({ role: 'gateway WEB_CONCURRENCY=2', sandboxUrl: sandbox.baseUrl, env: { WEB_CONCURRENCY: '2' } }),
+        );
         try {
           await checkScenarios(cluster, sandbox, clusterIds);
           await warmProcess(cluster, clusterIds, opts);
-          for (const id of clusterIds) await measure(gatewayTarget('gateway-wc2', cluster, id), sandbox, latencyMs, opts.connections, 'secondary', opts);
+          for (const id of clusterIds)
+            await measure(gatewayTarget('gateway-wc2', cluster, id), sandbox, latencyMs, opts.connections, 'secondary', opts);
         } finally {
           await stop(cluster);
         }
@@ -356,7 +403,8 @@ async function main(): Promise<number> {
   };
 
   console.log('\n[bench] targets:');
-  for (const t of results.targets) console.log(`  ${t.met === null ? '–' : t.met ? 'MET  ' : 'MISSED'} ${t.name}: ${t.actual} (wanted ${t.target})`);
+  for (const t of results.targets)
+    console.log(`  ${t.met === null ? '–' : t.met ? 'MET  ' : 'MISSED'} ${t.name}: ${t.actual} (wanted ${t.target})`);
   if (opts.write) {
     const { markdown, json } = writeResults(opts.outDir, results);
     console.log(`[bench] wrote ${markdown} and ${json}`);

@@ -69,7 +69,8 @@ function renderGraphiQL(options?: GraphiQLOptions): string {
  */
 function withoutOriginalError(error: Error, isDev: boolean): Error {
   if (isDev || !(error instanceof GraphQLError) || error.extensions.originalError === undefined) return error;
-  const { originalError: _dropped, ...extensions } = error.extensions;
+  const extensions = { ...error.extensions };
+  delete extensions.originalError;
   return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions });
 }
 
@@ -136,7 +137,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
         graphql_envelop_schema_change: false,
         graphql_yoga_http_duration: false,
       },
-    }) as Plugin,
+    }),
   ];
   const documentCache = createDocumentCache({
     max: config.DOCUMENT_CACHE_MAX,
@@ -144,9 +145,9 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     isVerified: (context) => (context as GatewayContext).callerVerified(),
   });
   metrics.watchDocumentCache(documentCache);
-  plugins.push(useOutputOnlyEnums(), useQueryCost(config.MAX_COST), useDriftErrors() as Plugin, ...documentCache.plugins);
-  if (!config.INTROSPECTION) plugins.push(useDisableIntrospection() as Plugin);
-  if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream() as Plugin);
+  plugins.push(useOutputOnlyEnums(), useQueryCost(config.MAX_COST), useDriftErrors(), ...documentCache.plugins);
+  if (!config.INTROSPECTION) plugins.push(useDisableIntrospection());
+  if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream());
 
   return createYoga<Record<string, never>, GatewayContext>({
     schema,

@@ -62,7 +62,20 @@ describe('npm run bench (smoke)', () => {
     const before = existsSync(resultsMd) ? statSync(resultsMd).mtimeMs : undefined;
 
     const { code, stdout, stderr } = await run([
-      '--duration', '1', '--warmup', '0.2', '--scenarios', 'a', '--latency', '0', '--connections', '4', '--baselines', 'bare', '--out-dir', outDir,
+      '--duration',
+      '1',
+      '--warmup',
+      '0.2',
+      '--scenarios',
+      'a',
+      '--latency',
+      '0',
+      '--connections',
+      '4',
+      '--baselines',
+      'bare',
+      '--out-dir',
+      outDir,
     ]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
 
@@ -72,7 +85,15 @@ describe('npm run bench (smoke)', () => {
     expect(stdout).toMatch(/bare yoga\s+\{ __typename \}\s+rps=\s*[1-9]/);
 
     const results = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as {
-      runs: { kind: string; scenario: string; rps: number; errors: number; non2xx: number; graphqlErrors: number; upstreamCallsPerRequest: number | null }[];
+      runs: {
+        kind: string;
+        scenario: string;
+        rps: number;
+        errors: number;
+        non2xx: number;
+        graphqlErrors: number;
+        upstreamCallsPerRequest: number | null;
+      }[];
       processes: { role: string; pid: number; port: number }[];
     };
     const gateway = results.runs.find((r) => r.kind === 'gateway' && r.scenario === 'a')!;

@@ -9,7 +9,6 @@ import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
 import type { GraphQLClient } from 'graphql-request';
 import { run, type GqlError, type Json } from './helpers/graphql.ts';
 
-
 const codes = (errors: GqlError[] | undefined) => (errors ?? []).map((error) => error.extensions?.code);
 const { alpha, beta, gamma } = DEMO.tenants;
 
@@ -44,7 +43,10 @@ describe('without a bearer token', () => {
     ['tenants', '{ tenants { items { name } } }'],
     ['tenant', `{ tenant(tenantUid: "${alpha}") { name } }`],
     ['updateTenant', `mutation { updateTenant(tenantUid: "${alpha}", input: { name: "x" }) { name } }`],
-    ['createTenantUser', `mutation { createTenantUser(tenantUid: "${alpha}", input: { accountType: REGULAR, password: "p", tenantRole: ACCESS, userCode: "x" }) { tenantUserUid } }`],
+    [
+      'createTenantUser',
+      `mutation { createTenantUser(tenantUid: "${alpha}", input: { accountType: REGULAR, password: "p", tenantRole: ACCESS, userCode: "x" }) { tenantUserUid } }`,
+    ],
     ['login', `mutation { login(userCode: "${DEMO.login.userCode}", password: "${DEMO.login.password}") { accessToken } }`],
     ['acceptInvitation', `mutation { acceptInvitation(inviteToken: "${DEMO.inviteToken}") { status } }`],
     ['deleteIntegrationToken', `mutation { deleteIntegrationToken(tenantUid: "${alpha}", tenantUserUid: "u", tenantUserTokenUid: "t") }`],
@@ -83,7 +85,10 @@ describe('forbidden and failing nested fields give partial data', () => {
   });
 
   it("a non-admin's own membership tokens are null with FORBIDDEN, `me` stays", async () => {
-    const { data, errors } = await run(regular, '{ me { defaultTenantUid memberships { tenantUserUid displayName tokens { tenantUserTokenUid } } } }');
+    const { data, errors } = await run(
+      regular,
+      '{ me { defaultTenantUid memberships { tenantUserUid displayName tokens { tenantUserTokenUid } } } }',
+    );
     expect(data.me.defaultTenantUid).toBe(alpha);
     expect(data.me.memberships).toEqual([{ tenantUserUid: DEMO.users.regularAlpha, displayName: 'Rita Regular', tokens: null }]);
     expect(codes(errors)).toEqual(['FORBIDDEN']);
@@ -139,7 +144,10 @@ describe('unknown and invalid identifiers', () => {
   });
 
   it('an unknown user of a tenant gives null without an error, the tenant intact', async () => {
-    const { data, errors } = await run(admin, `{ tenant(tenantUid: "${alpha}") { name user(tenantUserUid: "no-such-user") { displayName } } }`);
+    const { data, errors } = await run(
+      admin,
+      `{ tenant(tenantUid: "${alpha}") { name user(tenantUserUid: "no-such-user") { displayName } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.tenant).toEqual({ name: 'Alpha Sport AS', user: null });
   });
@@ -181,7 +189,7 @@ describe('upstream calls per query', () => {
 
   it('a user listed by `users` is not fetched again by `user` in the same request', async () => {
     const list = await run(admin, `{ tenant(tenantUid: "${alpha}") { users(pageSize: 5) { items { tenantUserUid } } } }`);
-    const listed: string = list.data.tenant.users.items[3].tenantUserUid;
+    const listed = String(list.data.tenant.users.items[3].tenantUserUid);
     gw.sandbox.counters.reset();
     const { data, errors } = await run(
       admin,
@@ -243,7 +251,7 @@ describe('upstream calls per query', () => {
 });
 
 describe('shared tenant cache isolation', () => {
-  it("a tenant cached for the admin is not served to a caller the upstream has not authorized", async () => {
+  it('a tenant cached for the admin is not served to a caller the upstream has not authorized', async () => {
     const first = await run(admin, `{ tenant(tenantUid: "${alpha}") { name } }`);
     expect(first.data.tenant.name).toBe('Alpha Sport AS');
     expect(calls('get-tenants-details')).toBe(1);

@@ -74,7 +74,7 @@ function contractDifferences(): string[] {
           continue;
         }
         if (mine.type.toString() !== field.type.toString())
-          problems.push(`${expected.name}.${field.name}: ${mine.type} != contract ${field.type}`);
+          problems.push(`${expected.name}.${field.name}: ${mine.type.toString()} != contract ${field.type.toString()}`);
         for (const arg of field.args) {
           const myArg = mine.args.find((candidate) => candidate.name === arg.name);
           if (!myArg) problems.push(`${expected.name}.${field.name}(${arg.name}) missing`);

@@ -16,7 +16,8 @@ describe('the list-aware cost limit (MAX_COST, default 500)', () => {
   beforeEach(() => gw.sandbox.counters.reset());
 
   it('refuses five aliased pages of 500 users with their tokens before any upstream call, saying the cost and the limit', async () => {
-    const page = (alias: string) => `${alias}: tenant(tenantUid: "${ALPHA}") { users(pageSize: 500) { items { tokens { tenantUserTokenUid } } } }`;
+    const page = (alias: string) =>
+      `${alias}: tenant(tenantUid: "${ALPHA}") { users(pageSize: 500) { items { tokens { tenantUserTokenUid } } } }`;
     const { data, errors } = await run(gw.client(DEMO.tokens.admin), `{ ${['a', 'b', 'c', 'd', 'e'].map(page).join(' ')} }`);
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
@@ -43,12 +44,15 @@ describe('the list-aware cost limit (MAX_COST, default 500)', () => {
     );
     expect(errors).toBeUndefined();
     expect(data.tenant.users.items).toHaveLength(50);
-    expect(data.tenant.users.items.every((user: { tokens: unknown[] | null }) => Array.isArray(user.tokens))).toBe(true);
+    for (const user of data.tenant.users.items) expect(user.tokens).toEqual(expect.any(Array));
     expect(gw.sandbox.counters.get('get-tenants-users-tokens')).toBe(50);
   });
 
   it('refuses a pageSize over MAX_PAGE_SIZE with BAD_USER_INPUT naming the cap', async () => {
-    const { errors } = await run(gw.client(DEMO.tokens.admin), `{ tenant(tenantUid: "${ALPHA}") { users(pageSize: 201) { items { tenantUserUid } } } }`);
+    const { errors } = await run(
+      gw.client(DEMO.tokens.admin),
+      `{ tenant(tenantUid: "${ALPHA}") { users(pageSize: 201) { items { tenantUserUid } } } }`,
+    );
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
     expect(errors?.[0].message).toMatch(/200/);
     expect(gw.sandbox.counters.get('get-tenants-users')).toBe(0);
@@ -72,7 +76,7 @@ describe('the per-request budget of upstream calls (MAX_UPSTREAM_CALLS_PER_REQUE
     );
     expect(data.tenant.name).toEqual(expect.any(String));
     expect(data.tenant.users.items).toHaveLength(20);
-    const withTokens = data.tenant.users.items.filter((user: { tokens: unknown }) => user.tokens !== null);
+    const withTokens = data.tenant.users.items.filter((user) => user.tokens !== null);
     expect(withTokens).toHaveLength(8); // 10 calls: the tenant, the page, and 8 users' tokens
     expect(errors).toHaveLength(12);
     expect(new Set(codes(errors))).toEqual(new Set(['UPSTREAM_BUDGET_EXCEEDED']));
@@ -85,7 +89,10 @@ describe('the per-request budget of upstream calls (MAX_UPSTREAM_CALLS_PER_REQUE
 
   it('never opens the circuit for everyone', async () => {
     for (let i = 0; i < 3; i++) {
-      await run(gw.client(DEMO.tokens.admin), `{ tenant(tenantUid: "${ALPHA}") { users(pageSize: 20) { items { tokens { tenantUserTokenUid } } } } }`);
+      await run(
+        gw.client(DEMO.tokens.admin),
+        `{ tenant(tenantUid: "${ALPHA}") { users(pageSize: 20) { items { tokens { tenantUserTokenUid } } } } }`,
+      );
     }
     expect(gw.upstream.circuit.state).toBe('closed');
   });

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { definedOnly, emptyToNull } from '../src/resolvers/mapping.ts';
 import { pageQuery, toPaging } from '../src/resolvers/paging.ts';
-import {
-  toGraphCustomerField,
-  toRestCustomerField,
-  toRestTenantUpdate,
-  type CustomerRequiredField,
-} from '../src/resolvers/tenant.ts';
+import { toGraphCustomerField, toRestCustomerField, toRestTenantUpdate, type CustomerRequiredField } from '../src/resolvers/tenant.ts';
 import {
   defaultStoreUid,
   permissions,
@@ -52,7 +47,13 @@ describe('toPaging', () => {
   });
 
   it('maps the paging of a page of items', () => {
-    expect(toPaging({ pageNumber: 1, pageSize: 1, totalCount: 2 })).toEqual({ pageNumber: 1, pageSize: 1, totalCount: 2, totalPages: 2, hasNextPage: true });
+    expect(toPaging({ pageNumber: 1, pageSize: 1, totalCount: 2 })).toEqual({
+      pageNumber: 1,
+      pageSize: 1,
+      totalCount: 2,
+      totalPages: 2,
+      hasNextPage: true,
+    });
   });
 });
 
@@ -185,15 +186,15 @@ const perms: RestPermissions = { tenant: ['TENANT'], stores: [], organizations: 
 const fullUser: RestTenantUser = { ...basicUser, tenantName: 'From REST', permissions: perms };
 
 function fakeCtx() {
-  const tenantLoad = vi.fn(async (uid: string) => ({ tenantUid: uid, name: 'From loader' }));
-  const userLoad = vi.fn(async () => ({ ...fullUser, permissions: { tenant: ['LOADED'], stores: [], organizations: [] } }));
+  const tenantLoad = vi.fn((uid: string) => Promise.resolve({ tenantUid: uid, name: 'From loader' }));
+  const userLoad = vi.fn(() => Promise.resolve({ ...fullUser, permissions: { tenant: ['LOADED'], stores: [], organizations: [] } }));
   const api = { tenant: tenantLoad, user: userLoad, for: () => api };
   const ctx = { api } as unknown as GatewayContext;
   return { ctx, tenantLoad, userLoad };
 }
 
 describe('TenantUser fields that may need a second call', () => {
-  it('tenantName comes from the REST object when present, synchronously, without loading the tenant', async () => {
+  it('tenantName comes from the REST object when present, synchronously, without loading the tenant', () => {
     const { ctx, tenantLoad } = fakeCtx();
     expect(tenantName(fullUser, {}, ctx)).toBe('From REST');
     expect(tenantLoad).not.toHaveBeenCalled();
@@ -205,7 +206,7 @@ describe('TenantUser fields that may need a second call', () => {
     expect(tenantLoad).toHaveBeenCalledWith('t1');
   });
 
-  it('permissions come from the REST object when present, synchronously, without loading the user', async () => {
+  it('permissions come from the REST object when present, synchronously, without loading the user', () => {
     const { ctx, userLoad } = fakeCtx();
     expect(permissions(fullUser, {}, ctx)).toBe(perms);
     expect(userLoad).not.toHaveBeenCalled();

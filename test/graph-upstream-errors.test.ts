@@ -37,7 +37,10 @@ describe('429 Too Many Requests', () => {
 
   it('an HTTP-date Retry-After counts too, and a mutation is never retried', async () => {
     gw.sandbox.faults.set('put-account', { status: 429, headers: { 'retry-after': new Date(Date.now() + 1_000).toUTCString() } });
-    const { errors } = await run(gw.client(DEMO.tokens.admin), `mutation { updateAccount(input: { defaultTenantUid: "${ALPHA}" }) { defaultTenantUid } }`);
+    const { errors } = await run(
+      gw.client(DEMO.tokens.admin),
+      `mutation { updateAccount(input: { defaultTenantUid: "${ALPHA}" }) { defaultTenantUid } }`,
+    );
     expect(errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(errors?.[0].extensions?.retryAfter).toBeLessThanOrEqual(2);
     expect(gw.sandbox.counters.get('put-account')).toBe(1);
@@ -47,7 +50,10 @@ describe('429 Too Many Requests', () => {
 describe('409 Conflict', () => {
   it('is CONFLICT and not retried', async () => {
     const input = `{ accountType: REGULAR, tenantRole: ACCESS, userCode: "admin", password: "pw-123456" }`;
-    const { errors } = await run(gw.client(DEMO.tokens.admin), `mutation { createTenantUser(tenantUid: "${ALPHA}", input: ${input}) { tenantUserUid } }`);
+    const { errors } = await run(
+      gw.client(DEMO.tokens.admin),
+      `mutation { createTenantUser(tenantUid: "${ALPHA}", input: ${input}) { tenantUserUid } }`,
+    );
     expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 409 });
     expect(gw.sandbox.counters.get('post-tenants-users')).toBe(1);
   });
@@ -60,7 +66,9 @@ describe('400 answers that name request fields', () => {
       `mutation { createTenantUser(tenantUid: "${ALPHA}", input: { accountType: FULL, tenantRole: ACCESS, userCode: "no-email", password: "pw-123456" }) { tenantUserUid } }`,
     );
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'email'], message: expect.stringMatching(/email is required/) }]);
+    expect(errors?.[0].extensions?.fields).toEqual([
+      { path: ['input', 'email'], message: expect.stringMatching(/email is required/) as unknown },
+    ]);
   });
 
   it('point into lists of the input', async () => {
@@ -68,11 +76,17 @@ describe('400 answers that name request fields', () => {
       gw.client(DEMO.tokens.admin),
       `mutation { createTenantUser(tenantUid: "${ALPHA}", input: { accountType: REGULAR, tenantRole: ACCESS, userCode: "bad-store", password: "pw-123456", storeAccess: [{ storeUid: "no-such-store", storeRole: REGULAR }] }) { tenantUserUid } }`,
     );
-    expect(errors?.[0].extensions?.fields).toEqual([{ path: ['input', 'storeAccess', 0, 'storeUid'], message: expect.stringMatching(/unknown store/) }]);
+    expect(errors?.[0].extensions?.fields).toEqual([
+      { path: ['input', 'storeAccess', 0, 'storeUid'], message: expect.stringMatching(/unknown store/) as unknown },
+    ]);
   });
 
   it('name top-level arguments when the body is built from them', async () => {
-    gw.sandbox.faults.set('post-account', { status: 400, code: 'VALIDATION_ERROR', message: 'userCode must be at least 3 characters; password is too short' });
+    gw.sandbox.faults.set('post-account', {
+      status: 400,
+      code: 'VALIDATION_ERROR',
+      message: 'userCode must be at least 3 characters; password is too short',
+    });
     const { errors } = await run(gw.client(DEMO.tokens.device), 'mutation { login(userCode: "x", password: "y") { accessToken } }');
     expect(errors?.[0].extensions?.fields).toEqual([
       { path: ['userCode'], message: 'userCode must be at least 3 characters' },

@@ -24,12 +24,16 @@ describe('GraphiQL in a real browser', () => {
     const page = await browser.newPage();
     const external: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(gw.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
+      if (!request.url().startsWith(gw.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+        external.push(request.url());
     });
     await page.goto(gw.url, { waitUntil: 'load' });
     await page.getByText('query Me').first().waitFor({ timeout: 30_000 });
 
-    await page.getByRole('button', { name: /headers/i }).first().click();
+    await page
+      .getByRole('button', { name: /headers/i })
+      .first()
+      .click();
     const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor').last();
     await headersEditor.click();
     await page.keyboard.press('Control+A');

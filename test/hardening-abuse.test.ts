@@ -20,7 +20,11 @@ describe('the document cache cannot be filled without a valid token, and is boun
     for (let i = 0; i < 40; i++) {
       const anonymous = await postRaw(gw.url, { query: `query Anon${i} { invitation(inviteToken: "nope-${i}") { tenant { name } } }` });
       expect(anonymous.status).toBe(200);
-      const bogus = await postRaw(gw.url, { query: `query Bogus${i} { me { defaultTenantUid } }` }, { authorization: 'Bearer not-a-token' });
+      const bogus = await postRaw(
+        gw.url,
+        { query: `query Bogus${i} { me { defaultTenantUid } }` },
+        { authorization: 'Bearer not-a-token' },
+      );
       expect(codes(bogus.json.errors)).toEqual(['UNAUTHENTICATED']);
     }
     expect(await metric(gw.origin, 'gateway_document_cache_entries')).toBe(0);
@@ -30,12 +34,12 @@ describe('the document cache cannot be filled without a valid token, and is boun
   it('keeps documents of verified callers, at most DOCUMENT_CACHE_MAX of them, and serves them correctly', async () => {
     for (let i = 0; i < 30; i++) {
       const response = await postRaw(gw.url, { query: `query Mine${i} { me { defaultTenantUid } }` }, { authorization: ADMIN });
-      expect(response.json.data).toEqual({ me: { defaultTenantUid: expect.any(String) } });
+      expect(response.json.data).toEqual({ me: { defaultTenantUid: expect.any(String) as unknown } });
     }
     expect(await metric(gw.origin, 'gateway_document_cache_entries')).toBe(10);
     // The newest documents are kept and now run compiled: same answer.
     const again = await postRaw(gw.url, { query: 'query Mine29 { me { defaultTenantUid } }' }, { authorization: ADMIN });
-    expect(again.json.data).toEqual({ me: { defaultTenantUid: expect.any(String) } });
+    expect(again.json.data).toEqual({ me: { defaultTenantUid: expect.any(String) as unknown } });
     expect(await metric(gw.origin, 'gateway_document_cache_bytes')).toBeGreaterThan(0);
   });
 
@@ -225,13 +229,21 @@ describe('page arguments are checked before any upstream call', () => {
     ['pageSize: 100000', `{ tenant(tenantUid: "${ALPHA}") { users(pageSize: 100000) { items { tenantUserUid } } } }`, /between 1 and 200/],
     ['pageSize: 0', '{ tenants(pageSize: 0) { items { name } } }', /between 1 and 200/],
     ['page: -5', '{ tenants(page: -5) { items { name } } }', /page must be 1 or more/],
-    ['search pageSize: 201', `{ tenant(tenantUid: "${ALPHA}") { searchUsers(filter: {}, pageSize: 201) { items { tenantUserUid } } } }`, /MAX_PAGE_SIZE/],
+    [
+      'search pageSize: 201',
+      `{ tenant(tenantUid: "${ALPHA}") { searchUsers(filter: {}, pageSize: 201) { items { tenantUserUid } } } }`,
+      /MAX_PAGE_SIZE/,
+    ],
   ])('%s is BAD_USER_INPUT naming the cap', async (_name, query, message) => {
     const { errors } = await run(gw.client(DEMO.tokens.admin), query);
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
     expect(errors?.[0].message).toMatch(message);
     // The tenant lookup may run; the list call never does.
-    expect(gw.sandbox.counters.get('get-tenants-users') + gw.sandbox.counters.get('get-tenants') + gw.sandbox.counters.get('post-tenants-users-search')).toBe(0);
+    expect(
+      gw.sandbox.counters.get('get-tenants-users') +
+        gw.sandbox.counters.get('get-tenants') +
+        gw.sandbox.counters.get('post-tenants-users-search'),
+    ).toBe(0);
   });
 });
 
@@ -269,7 +281,9 @@ describe('load shedding', () => {
     const started = performance.now();
     const slow = Array.from({ length: 2 }, () => postRaw(gw.url, { query: '{ me { defaultTenantUid } }' }, { authorization: ADMIN }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const shed = await Promise.all(Array.from({ length: 8 }, () => postRaw(gw.url, { query: '{ me { defaultTenantUid } }' }, { authorization: ADMIN })));
+    const shed = await Promise.all(
+      Array.from({ length: 8 }, () => postRaw(gw.url, { query: '{ me { defaultTenantUid } }' }, { authorization: ADMIN })),
+    );
     const shedMs = performance.now() - started;
     expect(shed.map((response) => response.status)).toEqual(Array(8).fill(503));
     expect(shed[0].headers['retry-after']).toBe('1');
@@ -285,7 +299,11 @@ describe('load shedding', () => {
 
 describe('defaults', () => {
   it('behaves as production unless NODE_ENV says otherwise; the embedded sandbox keeps development aids', () => {
-    expect(loadConfig({ FLOW_API_URL: 'https://api.example.com/v2' })).toMatchObject({ NODE_ENV: 'production', GRAPHIQL: false, INTROSPECTION: false });
+    expect(loadConfig({ FLOW_API_URL: 'https://api.example.com/v2' })).toMatchObject({
+      NODE_ENV: 'production',
+      GRAPHIQL: false,
+      INTROSPECTION: false,
+    });
     expect(loadConfig({ FLOW_API_URL: 'https://api.example.com/v2', NODE_ENV: 'development' })).toMatchObject({ GRAPHIQL: true });
     expect(loadConfig({})).toMatchObject({ NODE_ENV: 'development', GRAPHIQL: true });
   });
@@ -356,7 +374,10 @@ describe('the tenant cache never serves what the upstream has since changed or r
     gw.sandbox.faults.set('get-tenants-details', { trickleMs: 1, times: 1 });
     const slowRead = run(gw.client(DEMO.tokens.admin), `{ tenant(tenantUid: "${ALPHA}") { name } }`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const renamed = await run(gw.client(DEMO.tokens.admin), `mutation { updateTenant(tenantUid: "${ALPHA}", input: { name: "Renamed during a read" }) { name } }`);
+    const renamed = await run(
+      gw.client(DEMO.tokens.admin),
+      `mutation { updateTenant(tenantUid: "${ALPHA}", input: { name: "Renamed during a read" }) { name } }`,
+    );
     expect(renamed.data.updateTenant.name).toBe('Renamed during a read');
     expect((await slowRead).data.tenant.name).toBe(before);
     // Later reads see the update, not the old answer that arrived last.

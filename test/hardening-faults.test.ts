@@ -83,7 +83,10 @@ describe('retries and the circuit breaker', () => {
 
   it('never retries a mutation', async () => {
     gw.sandbox.faults.set('put-account', { status: 503, times: 1 });
-    const { errors } = await settle(gw.client(DEMO.tokens.admin), `mutation { updateAccount(input: { defaultTenantUid: "${DEMO.tenants.beta}" }) { defaultTenantUid } }`);
+    const { errors } = await settle(
+      gw.client(DEMO.tokens.admin),
+      `mutation { updateAccount(input: { defaultTenantUid: "${DEMO.tenants.beta}" }) { defaultTenantUid } }`,
+    );
     expect(errors?.[0].extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(gw.sandbox.counters.get('put-account')).toBe(1);
   });

@@ -12,11 +12,17 @@ async function post(body: string, headers: Record<string, string> = {}) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...auth, ...headers },
     body,
   });
-  return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown },
+  };
 }
 
 async function graphqlError(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ClientError);
   return (error as ClientError).response;
 }
@@ -65,7 +71,11 @@ describe('bad requests are answered per GraphQL-over-HTTP, and the process keeps
   it('an unsupported method is a 405 and an unsupported content type a 415', async () => {
     const put = await fetch(gw.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(put.status).toBe(405);
-    const xml = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-graphql-csrf': '1' }, body: '<q/>' });
+    const xml = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', 'x-graphql-csrf': '1' },
+      body: '<q/>',
+    });
     expect(xml.status).toBe(415);
   });
 
@@ -129,7 +139,11 @@ describe('limits reject hostile documents before any upstream call', () => {
 
 describe('browser protections', () => {
   it('blocks a CSRF-able simple request (text/plain POST, or GET without a custom header)', async () => {
-    const simple = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: '{"query":"{ me { defaultTenantUid } }"}' });
+    const simple = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...auth },
+      body: '{"query":"{ me { defaultTenantUid } }"}',
+    });
     expect(simple.status).toBe(403);
     const get = await fetch(`${gw.url}?query=${encodeURIComponent('{ me { defaultTenantUid } }')}`, { headers: auth });
     expect(get.status).toBe(403);
@@ -137,7 +151,10 @@ describe('browser protections', () => {
   });
 
   it('does not send CORS headers when no origin is allowed', async () => {
-    const response = await fetch(gw.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const response = await fetch(gw.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -160,9 +177,15 @@ describe('production configuration', () => {
   });
 
   it('allows only the configured CORS origin', async () => {
-    const allowed = await fetch(prod.url, { method: 'OPTIONS', headers: { origin: 'https://backoffice.example', 'access-control-request-method': 'POST' } });
+    const allowed = await fetch(prod.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://backoffice.example', 'access-control-request-method': 'POST' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://backoffice.example');
-    const other = await fetch(prod.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const other = await fetch(prod.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 

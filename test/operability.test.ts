@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { GraphQLClient, rawRequest } from 'graphql-request';
 import { loadConfig, ConfigError } from '../src/config.ts';
 import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
@@ -85,12 +85,16 @@ describe('logs, request ids, health, metrics and the debug extension', () => {
   it('never writes a token, password or invite token to the logs', async () => {
     // A tour through every secret-carrying path: login, invites, tokens, errors with bad tokens.
     const admin = gw.client(DEMO.tokens.admin);
-    await gw.client(DEMO.tokens.device).request('mutation($u: String!, $p: String!) { login(userCode: $u, password: $p) { accessToken } }', {
-      u: DEMO.login.userCode,
-      p: DEMO.login.password,
-    });
+    await gw
+      .client(DEMO.tokens.device)
+      .request('mutation($u: String!, $p: String!) { login(userCode: $u, password: $p) { accessToken } }', {
+        u: DEMO.login.userCode,
+        p: DEMO.login.password,
+      });
     await gw.client().request('query($t: String!) { invitation(inviteToken: $t) { tenant { name } } }', { t: DEMO.inviteToken });
-    await gw.client(DEMO.tokens.auth).request('mutation($t: String!) { acceptInvitation(inviteToken: $t) { status } }', { t: DEMO.inviteToken });
+    await gw
+      .client(DEMO.tokens.auth)
+      .request('mutation($t: String!) { acceptInvitation(inviteToken: $t) { status } }', { t: DEMO.inviteToken });
     const created = await admin.request<{ createIntegrationToken: { token: string }[] }>(
       `mutation { createIntegrationToken(tenantUid: "${DEMO.tenants.alpha}", tenantUserUid: "${DEMO.users.integrationAlpha}") { token } }`,
     );
@@ -114,22 +118,27 @@ describe('forwarding through the gateway', () => {
     const target = new URL(sandbox.url);
     const proxy = createServer((req, res) => {
       seen.push(req.headers);
-      const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const gw = await startTestGateway({ upstreamUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/v2` });
     try {
-      await gw.client(DEMO.tokens.admin, {
-        'accept-language': 'nb-NO',
-        'x-request-id': 'fwd-1',
-        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-        cookie: 'session=secret',
-        'x-custom': 'nope',
-      }).request('{ me { defaultTenantUid } }');
+      await gw
+        .client(DEMO.tokens.admin, {
+          'accept-language': 'nb-NO',
+          'x-request-id': 'fwd-1',
+          traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+          cookie: 'session=secret',
+          'x-custom': 'nope',
+        })
+        .request('{ me { defaultTenantUid } }');
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatchObject({
         authorization: `Bearer ${DEMO.tokens.admin}`,
@@ -164,6 +173,10 @@ describe('the real process', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Whatever the test's outcome, the process does not outlive it.
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     await expect.poll(() => /localhost:(\d+)\/graphql/.exec(output)?.[1], { timeout: 15_000 }).toBeDefined();
     const url = `http://127.0.0.1:${/localhost:(\d+)\/graphql/.exec(output)![1]}/graphql`;
     return { child, url, exited, output: () => output };
@@ -212,7 +225,7 @@ describe('the real process', () => {
     const answered = await Promise.all(loops);
     agent.destroy();
     sandbox.faults.clear();
-    expect(burstAnswers.filter((answer) => answer.status === "rejected").map((answer) => String((answer as PromiseRejectedResult).reason))).toEqual([]);
+    expect(burstAnswers.filter((answer) => answer.status === 'rejected').map((answer) => String(answer.reason))).toEqual([]);
     expect(burstAnswers.map((answer) => (answer.status === 'fulfilled' ? answer.value.status : 0))).toEqual(Array(100).fill(200));
     expect(lost).toEqual([]);
     expect(answered.every((count) => count > 0)).toBe(true);

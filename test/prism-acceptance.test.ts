@@ -75,10 +75,21 @@ let gw: TestGateway;
 
 beforeAll(async () => {
   const port = await freePort();
-  prism = spawn(new URL('../node_modules/.bin/prism', import.meta.url).pathname, ['mock', 'openapi/flowretail-v2.json', '-h', '127.0.0.1', '-p', String(port)], {
-    stdio: 'ignore',
-  });
-  await waitFor(() => fetch(`http://127.0.0.1:${port}/account`).then((r) => r.status === 401, () => false), 30_000);
+  prism = spawn(
+    new URL('../node_modules/.bin/prism', import.meta.url).pathname,
+    ['mock', 'openapi/flowretail-v2.json', '-h', '127.0.0.1', '-p', String(port)],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await waitFor(
+    () =>
+      fetch(`http://127.0.0.1:${port}/account`).then(
+        (r) => r.status === 401,
+        () => false,
+      ),
+    30_000,
+  );
   // Every field of every operation, at default page sizes: far over the cost limit, which is not what this test is about.
   gw = await startTestGateway({ upstreamUrl: `http://127.0.0.1:${port}`, env: { MAX_COST: '1000000' } });
 }, 40_000);
@@ -107,7 +118,9 @@ describe('every contract operation against the Prism mock of the spec', () => {
   it('derives paging from all-zero upstream paging without dividing by zero', async () => {
     const data = await gw
       .client('prism-token')
-      .request<{ tenants: { paging: { totalPages: number; hasNextPage: boolean } } }>('{ tenants { paging { pageNumber pageSize totalCount totalPages hasNextPage } } }');
+      .request<{ tenants: { paging: { totalPages: number; hasNextPage: boolean } } }>(
+        '{ tenants { paging { pageNumber pageSize totalCount totalPages hasNextPage } } }',
+      );
     expect(data.tenants.paging).toMatchObject({ totalPages: 0, hasNextPage: false });
   });
 });

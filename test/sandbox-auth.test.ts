@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import { expectError } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A, beta: B, gamma: G } = DEMO.tenants;
 const T = DEMO.tokens;
 const U = DEMO.users;
-
-let sb: Sandbox;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
-
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const { sb, api } = useSandbox();
 
 describe('sandbox auth: 401', () => {
   it('rejects a missing, malformed or unknown bearer token', async () => {
@@ -53,7 +45,9 @@ describe('sandbox auth: 401', () => {
     expectError(await api('POST', `/tenants/${A}/account`, { token: T.integration }), 401);
     expectError(await api('PUT', '/account/invite', { token: T.admin, body: { inviteToken: DEMO.inviteToken } }), 401);
     // invitation untouched by the rejected call
-    expect((await api('GET', '/account/invite', { headers: { 'x-invite-token': DEMO.inviteToken } })).body.user.status).toBe('PENDING_INVITE');
+    expect((await api('GET', '/account/invite', { headers: { 'x-invite-token': DEMO.inviteToken } })).body.user.status).toBe(
+      'PENDING_INVITE',
+    );
   });
 
   it('auth tokens work for reads and writes like an access token', async () => {
@@ -72,11 +66,14 @@ describe('sandbox auth: 401', () => {
     expectError(await api('POST', '/account', { token: T.device, body: { userCode: DEMO.login.userCode, password: 'wrong' } }), 401);
     expectError(await api('POST', '/account', { token: T.device, body: { userCode: 'nobody', password: DEMO.login.password } }), 401);
     const users = (await api('GET', `/tenants/${A}/users?pageSize=500`, { token: T.admin })).body.items;
-    const inactive = users.find((u: any) => u.status === 'INACTIVE');
-    await api('PUT', `/tenants/${A}/users/${inactive.tenantUserUid}`, { token: T.admin, body: { password: 'pw-inactive-1' } });
+    const inactive = users.find((u) => String(u.status) === 'INACTIVE')!;
+    await api('PUT', `/tenants/${A}/users/${String(inactive.tenantUserUid)}`, { token: T.admin, body: { password: 'pw-inactive-1' } });
     expectError(await api('POST', '/account', { token: T.device, body: { userCode: inactive.userCode, password: 'pw-inactive-1' } }), 403);
     // a user of another tenant cannot log in on an alpha device
-    expectError(await api('POST', '/account', { token: T.device, body: { userCode: 'admin', password: 'sbx-pw-other-gamma-Rq5Tz8Ke' } }), 401);
+    expectError(
+      await api('POST', '/account', { token: T.device, body: { userCode: 'admin', password: 'sbx-pw-other-gamma-Rq5Tz8Ke' } }),
+      401,
+    );
   });
 });
 
@@ -105,9 +102,9 @@ describe('sandbox auth: 403', () => {
     expect((await api('GET', `/tenants/${A}/users?pageSize=1`, { token: T.integration })).status).toBe(200);
     expectError(await api('GET', `/tenants/${B}`, { token: T.integration }), 403);
     const account = await api('GET', '/account', { token: T.integration });
-    expect(account.body.tenants.map((t: any) => t.tenantUserUid)).toEqual([U.integrationAlpha]);
+    expect(account.body.tenants.map((t) => t.tenantUserUid)).toEqual([U.integrationAlpha]);
     const tenants = await api('GET', '/tenants', { token: T.integration });
-    expect(tenants.body.items.map((t: any) => t.tenantUid)).toEqual([A]);
+    expect(tenants.body.items.map((t) => t.tenantUid)).toEqual([A]);
     const me = await api('GET', `/tenants/${A}/account`, { token: T.integration });
     expect(me.body.tenantUserUid).toBe(U.integrationAlpha);
   });
@@ -145,7 +142,7 @@ describe('sandbox auth: 403', () => {
 
   it('blocked members are treated as non-members', async () => {
     await api('PUT', `/tenants/${A}/users/${U.regularAlpha}`, { token: T.admin, body: { tenantRole: 'BLOCKED' } });
-    let r = await api('GET', `/tenants/${A}`, { token: T.regular });
+    const r = await api('GET', `/tenants/${A}`, { token: T.regular });
     expectError(r, 403);
     expect(r.body.message).toMatch(/blocked/);
     expect((await api('GET', '/tenants', { token: T.regular })).body.items).toEqual([]);

@@ -1,36 +1,38 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectConforms, expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import { expectConforms, expectError } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A, beta: B, gamma: G } = DEMO.tenants;
 const T = DEMO.tokens;
 const U = DEMO.users;
+const { sb, api } = useSandbox();
 
-let sb: Sandbox;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
 const invite = (token: string) => api('GET', '/account/invite', { headers: { 'x-invite-token': token } });
-
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
 
 describe('sandbox flows: invitations', () => {
   it('create FULL user with email -> PENDING_INVITE -> GET invite -> resend -> accept with auth token -> ACTIVE', async () => {
     const created = await api('POST', `/tenants/${G}/users`, {
       token: T.other,
-      body: { accountType: 'FULL', tenantRole: 'BACKOFFICE', userCode: 'ada-g', password: 'pw-ada-g', email: 'ada.g@example.com', firstname: 'Ada', lastname: 'G', mobile: '+45 1234' },
+      body: {
+        accountType: 'FULL',
+        tenantRole: 'BACKOFFICE',
+        userCode: 'ada-g',
+        password: 'pw-ada-g',
+        email: 'ada.g@example.com',
+        firstname: 'Ada',
+        lastname: 'G',
+        mobile: '+45 1234',
+      },
     });
     expect(created.status).toBe(200);
     expect(created.body.status).toBe('PENDING_INVITE');
-    const uid: string = created.body.tenantUserUid;
+    const uid = String(created.body.tenantUserUid);
     const first = created.headers.get('x-sandbox-invite-token')!;
     expect(first).toMatch(/^sbx-invite-/);
 
     // the invitation is also listed by the control endpoint
-    const invites = await fetch(sb.url.replace(/\/v2$/, '/__sandbox/invites')).then((r) => r.json());
+    const invites: unknown = await fetch(sb.url.replace(/\/v2$/, '/__sandbox/invites')).then((r) => r.json());
     expect(invites).toContainEqual({ inviteToken: first, tenantUid: G, tenantUserUid: uid, email: 'ada.g@example.com' });
 
     const info = await invite(first);
@@ -38,7 +40,14 @@ describe('sandbox flows: invitations', () => {
     expectConforms('get-account-invite', info);
     expect(info.body).toEqual({
       tenant: { name: 'Gamma Garden ApS' },
-      user: { displayName: 'Ada G', email: 'ada.g@example.com', firstname: 'Ada', lastname: 'G', mobile: '+45 1234', status: 'PENDING_INVITE' },
+      user: {
+        displayName: 'Ada G',
+        email: 'ada.g@example.com',
+        firstname: 'Ada',
+        lastname: 'G',
+        mobile: '+45 1234',
+        status: 'PENDING_INVITE',
+      },
     });
 
     // resend: a new token, the old one stops working
@@ -65,9 +74,9 @@ describe('sandbox flows: invitations', () => {
 
     // the account (auth and access tokens of it) is now a member of gamma
     const account = await api('GET', '/account', { token: T.admin });
-    expect(account.body.tenants.map((t: any) => t.tenantUserUid)).toEqual([U.adminAlpha, U.adminBeta, uid]);
+    expect(account.body.tenants.map((t) => t.tenantUserUid)).toEqual([U.adminAlpha, U.adminBeta, uid]);
     expect((await api('GET', `/tenants/${G}`, { token: T.admin })).status).toBe(200);
-    expect((await api('GET', '/tenants', { token: T.auth })).body.items.map((t: any) => t.tenantUid)).toEqual([A, B, G]);
+    expect((await api('GET', '/tenants', { token: T.auth })).body.items.map((t) => t.tenantUid)).toEqual([A, B, G]);
     expect((await api('GET', `/tenants/${G}/users/${uid}`, { token: T.other })).body.status).toBe('ACTIVE');
     // but not an admin there
     expectError(await api('PUT', `/tenants/${G}`, { token: T.admin, body: { name: 'x' } }), 403);
@@ -91,9 +100,9 @@ describe('sandbox flows: invitations', () => {
     const login = await api('POST', '/account', { token: T.device, body: { userCode: '7777', password: 'pin-7777' } });
     expect(login.status).toBe(200);
     expect(login.body.tenantUser.tenantUserUid).toBe(created.body.tenantUserUid);
-    const me = await api('GET', `/tenants/${A}/account`, { token: login.body.accessToken });
+    const me = await api('GET', `/tenants/${A}/account`, { token: String(login.body.accessToken) });
     expect(me.body.tenantUserUid).toBe(created.body.tenantUserUid);
-    expect(Date.parse(me.body.lastAccessed)).toBeGreaterThan(Date.parse('2025-01-01'));
+    expect(Date.parse(String(me.body.lastAccessed))).toBeGreaterThan(Date.parse('2025-01-01'));
   });
 
   it('a requested tenantUserUid is used as given', async () => {
@@ -118,7 +127,7 @@ describe('sandbox flows: users and tokens', () => {
     expectError(await api('DELETE', `/tenants/${A}/users/${U.integrationAlpha}`, { token: T.admin }), 404);
     const list = await api('GET', `/tenants/${A}/users?pageSize=500`, { token: T.admin });
     expect(list.body.paging.totalCount).toBe(63);
-    expect(list.body.items.map((u: any) => u.tenantUserUid)).not.toContain(U.integrationAlpha);
+    expect(list.body.items.map((u) => u.tenantUserUid)).not.toContain(U.integrationAlpha);
   });
 
   it('deleting a pending user invalidates its invitation; deleting a member removes the tenant from the account', async () => {
@@ -135,12 +144,13 @@ describe('sandbox flows: users and tokens', () => {
     const target = U.regularAlpha;
     const created = await api('POST', `/tenants/${A}/users/${target}/tokens`, { token: T.admin });
     expect(created.body.items).toHaveLength(1);
-    const { token, tenantUserTokenUid } = created.body.items[0];
+    const token = String(created.body.items[0].token);
+    const tenantUserTokenUid = String(created.body.items[0].tenantUserTokenUid);
     expect(token).toMatch(/^sbx-integration-/);
     const me = await api('GET', `/tenants/${A}/account`, { token });
     expect(me.body.tenantUserUid).toBe(target);
     const again = await api('POST', `/tenants/${A}/users/${target}/tokens`, { token: T.admin });
-    expect(again.body.items.map((t: any) => t.tenantUserTokenUid)).toEqual([tenantUserTokenUid, expect.any(String)]);
+    expect(again.body.items.map((t) => t.tenantUserTokenUid)).toEqual([tenantUserTokenUid, expect.any(String)]);
     expect((await api('DELETE', `/tenants/${A}/users/${target}/tokens/${tenantUserTokenUid}`, { token: T.admin })).status).toBe(204);
     expectError(await api('GET', `/tenants/${A}/account`, { token }), 401);
     expectError(await api('DELETE', `/tenants/${A}/users/${target}/tokens/${tenantUserTokenUid}`, { token: T.admin }), 404);
@@ -154,14 +164,23 @@ describe('sandbox flows: users and tokens', () => {
     expect(before.storeAccess).toHaveLength(4);
     const r = await api('PUT', `/tenants/${A}/users/${U.adminAlpha}`, {
       token: T.admin,
-      body: { storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'BACKOFFICE' }], externalId: 'HR-9', defaultStoreUid: 'alpha-store-web' },
+      body: {
+        storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'BACKOFFICE' }],
+        externalId: 'HR-9',
+        defaultStoreUid: 'alpha-store-web',
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body.storeAccess).toHaveLength(1);
     expect(r.body.storeAccess[0]).toMatchObject({ storeUid: 'alpha-store-web', storeRole: 'BACKOFFICE' });
-    expect(before.storeAccess.map((s: any) => s.storeAccessUid)).not.toContain(r.body.storeAccess[0].storeAccessUid);
-    expect(r.body).toMatchObject({ externalId: 'HR-9', defaultStoreUid: 'alpha-store-web', firstname: before.firstname, email: before.email });
-    expect(r.body.permissions.stores.map((s: any) => s.store.storeUid)).toEqual(['alpha-store-web']);
+    expect(before.storeAccess.map((s) => s.storeAccessUid)).not.toContain(r.body.storeAccess[0].storeAccessUid);
+    expect(r.body).toMatchObject({
+      externalId: 'HR-9',
+      defaultStoreUid: 'alpha-store-web',
+      firstname: before.firstname,
+      email: before.email,
+    });
+    expect(r.body.permissions.stores.map((s) => s.store.storeUid)).toEqual(['alpha-store-web']);
     expect(r.body.lastModifiedAt > before.lastModifiedAt).toBe(true);
     // the list endpoint shows the change too
     const listed = await api('POST', `/tenants/${A}/users/search`, { token: T.admin, body: { userCode: 'admin' } });
@@ -180,13 +199,16 @@ describe('sandbox flows: users and tokens', () => {
     await api('GET', `/tenants/${A}/users`, { token: T.admin });
     await api('PUT', `/tenants/${A}`, { token: T.admin, body: { name: 'Alpha Outdoor AS' } });
     const users = await api('GET', `/tenants/${A}/users`, { token: T.admin });
-    expect(new Set(users.body.items.map((u: any) => u.tenantName))).toEqual(new Set(['Alpha Outdoor AS']));
+    expect(new Set(users.body.items.map((u) => u.tenantName))).toEqual(new Set(['Alpha Outdoor AS']));
     const tenants = await api('GET', '/tenants', { token: T.admin });
     expect(tenants.body.items[0].name).toBe('Alpha Outdoor AS');
   });
 
   it('PUT /tenants/{t}/account edits only the caller own tenant user', async () => {
-    const r = await api('PUT', `/tenants/${A}/account`, { token: T.admin, body: { languageCode: 'en', password: 'new-pw', lastname: 'Adminsen' } });
+    const r = await api('PUT', `/tenants/${A}/account`, {
+      token: T.admin,
+      body: { languageCode: 'en', password: 'new-pw', lastname: 'Adminsen' },
+    });
     expect(r.body).toMatchObject({ tenantUserUid: U.adminAlpha, languageCode: 'en', lastname: 'Adminsen' });
     expect(r.body).not.toHaveProperty('password');
     const beta = await api('GET', `/tenants/${B}/account`, { token: T.admin });

@@ -1,29 +1,19 @@
 import { createConnection } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectConforms, expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import { call, expectConforms, expectError } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A } = DEMO.tenants;
 const T = DEMO.tokens;
-
-let sb: Sandbox;
-let root: string;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
-const ctl = (method: string, path: string, body?: unknown) => call(root, method, `/__sandbox${path}`, { body });
+const { sb, api, ctl } = useSandbox();
 
 async function timed<R>(fn: () => Promise<R>): Promise<[R, number]> {
   const start = performance.now();
   const result = await fn();
   return [result, performance.now() - start];
 }
-
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-  root = sb.url.replace(/\/v2$/, '');
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
 
 describe('sandbox counters', () => {
   it('count every routed request per operationId, including 4xx and faulted ones', async () => {
@@ -59,7 +49,10 @@ describe('sandbox faults', () => {
 
   it('status answers with a GenericErrorResponse and skips the handler', async () => {
     sb.faults.set('post-tenants-users', { status: 503 });
-    const r = await api('POST', `/tenants/${A}/users`, { token: T.admin, body: { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'f', password: 'p' } });
+    const r = await api('POST', `/tenants/${A}/users`, {
+      token: T.admin,
+      body: { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'f', password: 'p' },
+    });
     expectError(r, 503, 'SANDBOX_FAULT');
     sb.faults.clear();
     expect((await api('GET', `/tenants/${A}/users?pageSize=1`, { token: T.admin })).body.paging.totalCount).toBe(64);
@@ -80,7 +73,9 @@ describe('sandbox faults', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await res.text();
     expect(text.length).toBeGreaterThan(0);
-    expect(() => JSON.parse(text)).toThrow();
+    expect(() => {
+      JSON.parse(text);
+    }).toThrow();
   });
 
   it('body answers 200 with the given JSON instead of the spec shape', async () => {
@@ -175,7 +170,7 @@ describe('sandbox lifecycle', () => {
     expect(tenant.body.name).toBe('Alpha Sport AS');
     expectConforms('get-tenants-details', tenant);
     // tokens issued before the reset are gone
-    expectError(await api('GET', '/account', { token: login.body.accessToken }), 401);
+    expectError(await api('GET', '/account', { token: String(login.body.accessToken) }), 401);
   });
 
   it('survives garbage: bad encodings, huge bodies, raw junk on the socket', async () => {
@@ -195,7 +190,9 @@ describe('sandbox lifecycle', () => {
     const other = await startSandbox({ port: 0 });
     const socket = createConnection(other.port, '127.0.0.1');
     await new Promise<void>((resolve) => {
-      socket.once('connect', () => socket.write(`GET /v2/account HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${T.admin}\r\nConnection: keep-alive\r\n\r\n`));
+      socket.once('connect', () =>
+        socket.write(`GET /v2/account HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${T.admin}\r\nConnection: keep-alive\r\n\r\n`),
+      );
       socket.once('data', () => resolve());
     });
     other.faults.set('get-tenants', { latencyMs: 10_000 });

@@ -1,27 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectConforms, type CallOptions } from './helpers/sandbox-client.ts';
+import type { Json } from './helpers/graphql.ts';
+import { call, expectConforms } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A, beta: B, gamma: G } = DEMO.tenants;
 const T = DEMO.tokens;
+const { sb, api } = useSandbox({ resetEachTest: false, defaults: { token: T.admin } });
 
-let sb: Sandbox;
-let all: any[];
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, { token: T.admin, ...opts });
-const uids = (items: any[]) => items.map((u) => u.tenantUserUid);
+let all: Json[];
+const uids = (items: Json[]) => items.map((u) => u.tenantUserUid);
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
   all = (await api('GET', `/tenants/${A}/users?pageSize=500`)).body.items;
 });
-afterAll(() => sb.close());
 
 describe('sandbox seed', () => {
   it('has enough users with every status, role and account type', async () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
-    for (const [tenant, token] of [[B, T.admin], [G, T.other]]) {
+    for (const [tenant, token] of [
+      [B, T.admin],
+      [G, T.other],
+    ]) {
       const r = await api('GET', `/tenants/${tenant}/users?pageSize=1`, { token });
       expect(r.body.paging.totalCount).toBeGreaterThanOrEqual(50);
     }
@@ -29,12 +31,12 @@ describe('sandbox seed', () => {
     expect(values('status')).toEqual(new Set(['PENDING_INVITE', 'ACTIVE', 'INACTIVE']));
     expect(values('tenantRole')).toEqual(new Set(['ACCESS', 'ADMIN', 'BACKOFFICE', 'BLOCKED']));
     expect(values('accountType')).toEqual(new Set(['FULL', 'REGULAR', 'SUPPORT', 'INTEGRATION']));
-    expect(all.some((u) => u.defaultStoreUid === '')).toBe(true);
+    expect(all.some((u) => String(u.defaultStoreUid) === '')).toBe(true);
     expect(all.some((u) => !('defaultStoreUid' in u))).toBe(true);
     expect(all.some((u) => u.storeAccess.length >= 2)).toBe(true);
     expect(all.some((u) => u.permissions.organizations.length > 0)).toBe(true);
-    expect(all.filter((u) => u.accountType === 'FULL').every((u) => u.email !== '')).toBe(true);
-    expect(all.filter((u) => u.status === 'PENDING_INVITE').every((u) => u.email !== '')).toBe(true);
+    expect(all.filter((u) => String(u.accountType) === 'FULL').every((u) => String(u.email) !== '')).toBe(true);
+    expect(all.filter((u) => String(u.status) === 'PENDING_INVITE').every((u) => String(u.email) !== '')).toBe(true);
     expect(new Set(all.map((u) => u.userCode)).size).toBe(all.length);
   });
 
@@ -43,18 +45,18 @@ describe('sandbox seed', () => {
     const gamma = (await api('GET', `/tenants/${G}`, { token: T.other })).body;
     const every = [...tenants, gamma];
     expect(every.map((t) => t.tenantUid)).toEqual([A, B, G]);
-    expect(every.some((t) => t.pricelistUid === '')).toBe(true);
-    expect(every.some((t) => t.pricelistUid !== '')).toBe(true);
+    expect(every.some((t) => String(t.pricelistUid) === '')).toBe(true);
+    expect(every.some((t) => String(t.pricelistUid) !== '')).toBe(true);
     expect(every.every((t) => t.extensions.length > 0)).toBe(true);
     expect(every[0].settings.requiredCustomerFields).toEqual(['email', 'mobile']);
     expect(every[0].assets.logo.url).toMatch(/^https:\/\//);
   });
 
   it('integration tokens exist on several users and tokens are listed per user', async () => {
-    const integrationUsers = all.filter((u) => u.accountType === 'INTEGRATION' && u.status === 'ACTIVE');
+    const integrationUsers = all.filter((u) => String(u.accountType) === 'INTEGRATION' && String(u.status) === 'ACTIVE');
     let withTokens = 0;
     for (const u of integrationUsers) {
-      const r = await api('GET', `/tenants/${A}/users/${u.tenantUserUid}/tokens`);
+      const r = await api('GET', `/tenants/${A}/users/${String(u.tenantUserUid)}/tokens`);
       expectConforms('get-tenants-users-tokens', r);
       if (r.body.items.length) withTokens++;
     }
@@ -103,8 +105,10 @@ describe('sandbox lists: paging and sorting', () => {
     for (const field of ['displayName', 'userCode', 'createdAt', 'lastname', 'status', 'email']) {
       const asc = (await api('GET', `/tenants/${A}/users?pageSize=500&sortBy=${field}`)).body.items;
       const desc = (await api('GET', `/tenants/${A}/users?pageSize=500&sortBy=${field}&sortDirection=DESC`)).body.items;
-      for (let i = 1; i < asc.length; i++) expect(collator.compare(asc[i - 1][field], asc[i][field]), field).toBeLessThanOrEqual(0);
-      for (let i = 1; i < desc.length; i++) expect(collator.compare(desc[i - 1][field], desc[i][field]), field).toBeGreaterThanOrEqual(0);
+      for (let i = 1; i < asc.length; i++)
+        expect(collator.compare(String(asc[i - 1][field]), String(asc[i][field])), field).toBeLessThanOrEqual(0);
+      for (let i = 1; i < desc.length; i++)
+        expect(collator.compare(String(desc[i - 1][field]), String(desc[i][field])), field).toBeGreaterThanOrEqual(0);
       expect(new Set(uids(asc))).toEqual(new Set(uids(all)));
     }
     const page2 = (await api('GET', `/tenants/${A}/users?pageSize=5&pageNumber=2&sortBy=displayName&sortDirection=DESC`)).body.items;
@@ -116,7 +120,7 @@ describe('sandbox lists: paging and sorting', () => {
 
   it('GET /tenants pages and sorts too', async () => {
     const desc = await api('GET', '/tenants?sortBy=name&sortDirection=DESC');
-    expect(desc.body.items.map((t: any) => t.name)).toEqual(['Beta Books AB', 'Alpha Sport AS']);
+    expect(desc.body.items.map((t) => t.name)).toEqual(['Beta Books AB', 'Alpha Sport AS']);
     const p = await api('GET', '/tenants?pageSize=1&pageNumber=2&sortBy=tenantUid');
     expect(p.body).toMatchObject({ items: [{ tenantUid: B }], paging: { pageNumber: 2, pageSize: 1, totalCount: 2 } });
   });
@@ -124,11 +128,23 @@ describe('sandbox lists: paging and sorting', () => {
 
 describe('sandbox lists: filters and search', () => {
   const fields = ['displayName', 'firstname', 'lastname', 'mobile', 'email', 'userCode'];
-  const fuzzy = (u: any, q: string) => q.toLowerCase().split(/\s+/).every((t) => fields.some((f) => String(u[f]).toLowerCase().includes(t)));
+  const fuzzy = (u: Json, q: string) =>
+    q
+      .toLowerCase()
+      .split(/\s+/)
+      .every((t) => fields.some((f) => String(u[f]).toLowerCase().includes(t)));
 
   it('query is a case-insensitive fuzzy match over name, mobile, email and userCode', async () => {
-    const someone = all.find((u) => u.mobile && u.email && u.accountType !== 'INTEGRATION')!;
-    const queries = [someone.lastname.toUpperCase(), someone.email.slice(2, 9), someone.mobile.slice(-4), someone.userCode, `${someone.firstname} ${someone.lastname}`.toLowerCase(), 'ADMIN', 'example.com'];
+    const someone = all.find((u) => u.mobile && u.email && String(u.accountType) !== 'INTEGRATION')!;
+    const queries = [
+      String(someone.lastname).toUpperCase(),
+      String(someone.email).slice(2, 9),
+      String(someone.mobile).slice(-4),
+      String(someone.userCode),
+      `${String(someone.firstname)} ${String(someone.lastname)}`.toLowerCase(),
+      'ADMIN',
+      'example.com',
+    ];
     for (const q of queries) {
       const r = await api('GET', `/tenants/${A}/users?pageSize=500&query=${encodeURIComponent(q)}`);
       const expected = all.filter((u) => fuzzy(u, q));
@@ -142,41 +158,44 @@ describe('sandbox lists: filters and search', () => {
 
   it('filters by store and by organization', async () => {
     const byStore = await api('GET', `/tenants/${A}/users?pageSize=500&tenantuserStoreUid=alpha-store-oslo-storo`);
-    const expectedStore = all.filter((u) => u.storeAccess.some((s: any) => s.storeUid === 'alpha-store-oslo-storo'));
+    const expectedStore = all.filter((u) => u.storeAccess.some((s) => String(s.storeUid) === 'alpha-store-oslo-storo'));
     expect(expectedStore.length).toBeGreaterThan(1);
     expect(uids(byStore.body.items)).toEqual(uids(expectedStore));
 
     const byOrg = await api('GET', `/tenants/${A}/users?pageSize=500&tenantuserOrganizationUid=alpha-org-oslo`);
-    const expectedOrg = all.filter((u) => u.permissions.stores.some((s: any) => s.store.organizationUid === 'alpha-org-oslo'));
+    const expectedOrg = all.filter((u) => u.permissions.stores.some((s) => String(s.store.organizationUid) === 'alpha-org-oslo'));
     expect(expectedOrg.length).toBeGreaterThan(expectedStore.length);
     expect(uids(byOrg.body.items)).toEqual(uids(expectedOrg));
 
-    const combined = await api('GET', `/tenants/${A}/users?pageSize=500&tenantuserOrganizationUid=alpha-org-oslo&query=example&sortBy=userCode`);
+    const combined = await api(
+      'GET',
+      `/tenants/${A}/users?pageSize=500&tenantuserOrganizationUid=alpha-org-oslo&query=example&sortBy=userCode`,
+    );
     expect(new Set(uids(combined.body.items))).toEqual(new Set(uids(expectedOrg.filter((u) => fuzzy(u, 'example')))));
   });
 
   it('search honours query, exact userCode/email/mobile, status[] and paging', async () => {
     const search = (body: unknown, qs = '') => api('POST', `/tenants/${A}/users/search${qs}`, { body });
     const code = await search({ userCode: '1001' });
-    expect(uids(code.body.items)).toEqual(uids(all.filter((u) => u.userCode === '1001')));
+    expect(uids(code.body.items)).toEqual(uids(all.filter((u) => String(u.userCode) === '1001')));
     expect((await search({ userCode: '100' })).body.items).toEqual([]);
 
-    const withEmail = all.find((u) => u.email.includes('@alpha.example.com'))!;
+    const withEmail = all.find((u) => String(u.email).includes('@alpha.example.com'))!;
     expect(uids((await search({ email: withEmail.email })).body.items)).toEqual([withEmail.tenantUserUid]);
     expect((await search({ email: withEmail.email.slice(1) })).body.items).toEqual([]);
 
-    const withMobile = all.find((u) => u.mobile.startsWith('+47 9') && u.userCode !== 'admin')!;
+    const withMobile = all.find((u) => String(u.mobile).startsWith('+47 9') && String(u.userCode) !== 'admin')!;
     expect(uids((await search({ mobile: withMobile.mobile })).body.items)).toEqual(uids(all.filter((u) => u.mobile === withMobile.mobile)));
     expect((await search({ mobile: withMobile.mobile.slice(0, 6) })).body.items).toEqual([]);
 
     const statuses = await search({ status: ['PENDING_INVITE', 'INACTIVE'] }, '?pageSize=500');
-    expect(uids(statuses.body.items)).toEqual(uids(all.filter((u) => u.status !== 'ACTIVE')));
+    expect(uids(statuses.body.items)).toEqual(uids(all.filter((u) => String(u.status) !== 'ACTIVE')));
 
     const combo = await search({ status: ['ACTIVE'], query: 'example' }, '?pageSize=500');
-    expect(uids(combo.body.items)).toEqual(uids(all.filter((u) => u.status === 'ACTIVE' && fuzzy(u, 'example'))));
+    expect(uids(combo.body.items)).toEqual(uids(all.filter((u) => String(u.status) === 'ACTIVE' && fuzzy(u, 'example'))));
 
     const paged = await search({ status: ['ACTIVE'] }, '?pageSize=5&pageNumber=3');
-    const active = all.filter((u) => u.status === 'ACTIVE');
+    const active = all.filter((u) => String(u.status) === 'ACTIVE');
     expect(paged.body.paging).toEqual({ pageNumber: 3, pageSize: 5, totalCount: active.length });
     expect(uids(paged.body.items)).toEqual(uids(active.slice(10, 15)));
   });

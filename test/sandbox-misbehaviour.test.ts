@@ -1,17 +1,16 @@
 /** Faults that make the sandbox behave like a leaky, drifting, overloaded upstream (see src/sandbox/README.md). */
 import { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { startSandbox } from '../src/sandbox/server.ts';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import type { Json } from './helpers/graphql.ts';
+import { expectError } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A } = DEMO.tenants;
 const T = DEMO.tokens;
+const { sb, api, ctl } = useSandbox();
 
-let sb: Sandbox;
-let root: string;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
-const ctl = (method: string, path: string, body?: unknown) => call(root, method, `/__sandbox${path}`, { body });
 const auth = { authorization: `Bearer ${T.admin}` };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const activeTimeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -25,13 +24,6 @@ async function timedRead(url: string) {
   for await (const chunk of res.body!) chunks.push(chunk);
   return { res, headersMs, totalMs: performance.now() - start, chunks: chunks.length, text: Buffer.concat(chunks).toString('utf8') };
 }
-
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-  root = sb.url.replace(/\/v2$/, '');
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
 
 describe('status faults with message and code', () => {
   it('message replaces the error text, the code stays SANDBOX_FAULT', async () => {
@@ -135,7 +127,7 @@ describe('trickleMs', () => {
     const normal = await timedRead(`${sb.url}/tenants/${A}/users/${DEMO.users.regularAlpha}`);
     expect(normal.headersMs).toBeGreaterThanOrEqual(140);
     expect(normal.res.headers.get('content-length')).toBeNull();
-    expect(JSON.parse(normal.text).tenantUserUid).toBe(DEMO.users.regularAlpha);
+    expect((JSON.parse(normal.text) as Json).tenantUserUid).toBe(DEMO.users.regularAlpha);
     expect(normal.totalMs - normal.headersMs).toBeGreaterThanOrEqual(Buffer.byteLength(normal.text) * 0.9);
 
     sb.faults.set('get-account', { status: 503, message: 'slowly failing', trickleMs: 2 });
@@ -201,7 +193,7 @@ describe('padBytes', () => {
     expect(res.headers.get('content-length')).toBe(String(50 * 1024 * 1024));
     const text = await res.text();
     expect(text.length).toBe(50 * 1024 * 1024);
-    const body = JSON.parse(text);
+    const body = JSON.parse(text) as Json;
     expect(body.defaultTenantUid).toBe(A);
     expect(body._padding).toMatch(/^x+$/);
     expect((await api('GET', '/account', { token: T.admin })).body).not.toHaveProperty('_padding');
@@ -229,7 +221,7 @@ describe('padBytes', () => {
     expect(r.res.headers.get('content-length')).toBeNull();
     expect(r.res.headers.get('transfer-encoding')).toBe('chunked');
     expect(r.text.length).toBe(1024 * 1024);
-    expect(JSON.parse(r.text).defaultTenantUid).toBe(A);
+    expect((JSON.parse(r.text) as Json).defaultTenantUid).toBe(A);
     expect(r.chunks).toBeGreaterThanOrEqual(2);
   });
 
@@ -283,8 +275,11 @@ describe('drift rules', () => {
       },
     });
     const list = (await api('GET', `/tenants/${A}/users?pageSize=6`, { token: T.admin })).body;
-    expect(list.items.map((u: { tenantUserUid: string }) => u.tenantUserUid)).toEqual(plain.items.slice(1).map((u: { tenantUserUid: string }) => u.tenantUserUid));
-    expect(list.items.every((u: { tenantRole: string; someNewField: unknown }) => u.tenantRole === 'OWNER' && JSON.stringify(u.someNewField) === '{"x":1}')).toBe(true);
+    expect(list.items.map((u) => u.tenantUserUid)).toEqual(plain.items.slice(1).map((u) => u.tenantUserUid));
+    for (const u of list.items) {
+      expect(u.tenantRole).toBe('OWNER');
+      expect(u.someNewField).toStrictEqual({ x: 1 });
+    }
     expect(list.items[2].email).toBeNull();
     expect(list.items[2].tenantUserUid).toBe(plain.items[3].tenantUserUid);
     expect(list.paging).toEqual({ totalCount: 'n/a', pageSize: 'n/a', pageNumber: 'n/a' });
@@ -295,7 +290,7 @@ describe('drift rules', () => {
 
     const tenant = (await api('GET', `/tenants/${A}`, { token: T.admin })).body;
     expect(tenant.settings.requiredCustomerFields).toEqual(['email', 'loyaltyCard']);
-    expect(tenant.extensions.map((e: { extensionCode: string }) => e.extensionCode)).toEqual(['VIPPS', 'NEW_THING', 'SMS', 'LOYALTY_POINTS']);
+    expect(tenant.extensions.map((e) => e.extensionCode)).toEqual(['VIPPS', 'NEW_THING', 'SMS', 'LOYALTY_POINTS']);
     for (const extension of tenant.extensions) expect(extension).not.toHaveProperty('active');
   });
 
@@ -341,12 +336,22 @@ describe('drift rules', () => {
       { drift: [{ path: 'a', value: 1, extra: true }] },
     ];
     for (const fault of bad) expectError(await ctl('PUT', '/faults', { 'get-account': fault }), 400, 'VALIDATION_ERROR');
-    expect((await ctl('PUT', '/faults', { 'get-account': { drift: [{ path: 'a', value: null }, { path: 'b', remove: true }] } })).status).toBe(200);
+    expect(
+      (
+        await ctl('PUT', '/faults', {
+          'get-account': {
+            drift: [
+              { path: 'a', value: null },
+              { path: 'b', remove: true },
+            ],
+          },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe('drift presets (from the spec)', () => {
-  type Json = Record<string, any>;
   const users = async (): Promise<Json> => (await api('GET', `/tenants/${A}/users?pageSize=20`, { token: T.admin })).body;
   const tenant = async (): Promise<Json> => (await api('GET', `/tenants/${A}`, { token: T.admin })).body;
 
@@ -357,15 +362,22 @@ describe('drift presets (from the spec)', () => {
     const drifted = { users: await users(), tenant: await tenant() };
     expect(await users()).toEqual(drifted.users);
 
-    const storeRoles = drifted.users.items.flatMap((u: Json) => u.storeAccess.map((a: Json) => a.storeRole));
+    const storeRoles = drifted.users.items.flatMap((u) => u.storeAccess.map((a) => a.storeRole));
     expect(storeRoles.length).toBeGreaterThan(0);
     expect(new Set(storeRoles)).toEqual(new Set(['NEW_BACKOFFICE']));
-    for (const user of drifted.users.items) expect(user).toMatchObject({ tenantRole: 'NEW_BACKOFFICE', accountType: 'NEW_INTEGRATION', status: 'NEW_PENDING_INVITE' });
-    const strip = (u: Json) => ({ ...u, tenantRole: 0, accountType: 0, status: 0, storeAccess: u.storeAccess.map((a: Json) => ({ ...a, storeRole: 0 })) });
+    for (const user of drifted.users.items)
+      expect(user).toMatchObject({ tenantRole: 'NEW_BACKOFFICE', accountType: 'NEW_INTEGRATION', status: 'NEW_PENDING_INVITE' });
+    const strip = (u: Json) => ({
+      ...u,
+      tenantRole: 0,
+      accountType: 0,
+      status: 0,
+      storeAccess: u.storeAccess.map((a) => ({ ...a, storeRole: 0 })),
+    });
     expect(drifted.users.items.map(strip)).toEqual(plain.users.items.map(strip));
     expect(drifted.users.paging).toEqual(plain.users.paging);
 
-    expect(drifted.tenant.extensions.map((e: Json) => e.extensionCode)).toEqual(Array(4).fill('NEW_PEOPLE_COUNTER_KUNDETELLING'));
+    expect(drifted.tenant.extensions.map((e) => e.extensionCode)).toEqual(Array(4).fill('NEW_PEOPLE_COUNTER_KUNDETELLING'));
     expect(drifted.tenant.settings.requiredCustomerFields).toEqual(['NEW_postalCode', 'NEW_postalCode']);
     expect(drifted.tenant.name).toBe(plain.tenant.name);
   });
@@ -376,7 +388,8 @@ describe('drift presets (from the spec)', () => {
     expect(t).toMatchObject({ tenantUid: null, name: null, countryCode: null, createdAt: null, languageCode: null });
     expect(typeof t.settings).toBe('object');
     expect(t.settings.autoLogout).toEqual(expect.any(Number));
-    for (const e of t.extensions) expect(e).toMatchObject({ extensionCode: null, name: null, tenantExtensionUid: null, active: expect.any(Boolean) });
+    for (const e of t.extensions)
+      expect(e).toMatchObject({ extensionCode: null, name: null, tenantExtensionUid: null, active: expect.any(Boolean) as unknown });
     expect(t.assets.logo.url).toBeNull();
   });
 
@@ -442,7 +455,7 @@ describe('token revocation', () => {
 
   it('works for tokens minted at runtime and rejects bad requests', async () => {
     const login = await api('POST', '/account', { token: T.device, body: DEMO.login });
-    const minted: string = login.body.accessToken;
+    const minted = String(login.body.accessToken);
     expect((await api('GET', '/account', { token: minted })).status).toBe(200);
     expect((await ctl('POST', '/tokens/revoke', { token: minted })).status).toBe(204);
     expectError(await api('GET', '/account', { token: minted }), 401, 'UNAUTHORIZED');

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectConforms, specOperationIds, type CallOptions } from './helpers/sandbox-client.ts';
+import { expectConforms, specOperationIds } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A, beta: B } = DEMO.tenants;
 const T = DEMO.tokens;
 const U = DEMO.users;
-
-let sb: Sandbox;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
-
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const { sb, api } = useSandbox();
 
 describe('sandbox: every operation (success path + response schema)', () => {
   it('spec has the 20 operations', () => {
@@ -27,7 +19,7 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expect(r.status).toBe(200);
     expectConforms('get-account', r);
     expect(r.body.defaultTenantUid).toBe(A);
-    expect(r.body.tenants.map((t: any) => t.tenantUserUid).sort()).toEqual([U.adminAlpha, U.adminBeta].sort());
+    expect(r.body.tenants.map((t) => t.tenantUserUid).sort()).toEqual([U.adminAlpha, U.adminBeta].sort());
     expect(r.body.tenants[0]).not.toHaveProperty('tenantName');
     expect(r.body.tenants[0]).not.toHaveProperty('permissions');
 
@@ -36,11 +28,11 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expect(r.status).toBe(200);
     expectConforms('post-account', r);
     expect(r.body.tenantUser.tenantUserUid).toBe(U.regularAlpha);
-    const loginToken: string = r.body.accessToken;
+    const loginToken = String(r.body.accessToken);
     expect(loginToken).not.toBe(T.regular);
     r = await api('GET', '/account', { token: loginToken });
     expect(r.status).toBe(200);
-    expect(r.body.tenants.map((t: any) => t.tenantUserUid)).toEqual([U.regularAlpha]);
+    expect(r.body.tenants.map((t) => t.tenantUserUid)).toEqual([U.regularAlpha]);
 
     // put-account
     r = await api('PUT', '/account', { token: T.admin, body: { defaultTenantUid: B } });
@@ -66,7 +58,10 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expect((await api('GET', `/tenants/${B}/account`, { token: exchanged! })).body.tenantUserUid).toBe(U.adminBeta);
 
     // put-tenants-account
-    r = await api('PUT', `/tenants/${A}/account`, { token: T.regular, body: { mobile: '+47 11112222', defaultStoreUid: '', displayName: 'Rita R.' } });
+    r = await api('PUT', `/tenants/${A}/account`, {
+      token: T.regular,
+      body: { mobile: '+47 11112222', defaultStoreUid: '', displayName: 'Rita R.' },
+    });
     expect(r.status).toBe(200);
     expectConforms('put-tenants-account', r);
     expect(r.body).toMatchObject({ tenantUserUid: U.regularAlpha, mobile: '+47 11112222', defaultStoreUid: '', displayName: 'Rita R.' });
@@ -78,7 +73,14 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expectConforms('get-account-invite', r);
     expect(r.body).toEqual({
       tenant: { name: 'Alpha Sport AS' },
-      user: { displayName: 'Pia Pending', email: 'pia.pending@sandbox.flowretail.test', firstname: 'Pia', lastname: 'Pending', mobile: '+47 90000004', status: 'PENDING_INVITE' },
+      user: {
+        displayName: 'Pia Pending',
+        email: 'pia.pending@sandbox.flowretail.test',
+        firstname: 'Pia',
+        lastname: 'Pending',
+        mobile: '+47 90000004',
+        status: 'PENDING_INVITE',
+      },
     });
 
     // put-account-invite
@@ -91,7 +93,7 @@ describe('sandbox: every operation (success path + response schema)', () => {
     r = await api('GET', '/tenants', { token: T.admin });
     expect(r.status).toBe(200);
     expectConforms('get-tenants', r);
-    expect(r.body.items.map((t: any) => t.tenantUid)).toEqual([A, B]);
+    expect(r.body.items.map((t) => t.tenantUid)).toEqual([A, B]);
     expect(r.body.paging).toEqual({ pageNumber: 1, pageSize: 50, totalCount: 2 });
 
     // get-tenants-details
@@ -103,7 +105,15 @@ describe('sandbox: every operation (success path + response schema)', () => {
     // put-tenants-details
     r = await api('PUT', `/tenants/${A}`, {
       token: T.admin,
-      body: { name: 'Alpha Renamed', autoLogout: 600, showOutOfStockWarning: false, defaultParkedOrderLifespanDays: 3, logoAssetUid: 'logo-2', requiredCustomerFields: ['city'], pricelistUid: '' },
+      body: {
+        name: 'Alpha Renamed',
+        autoLogout: 600,
+        showOutOfStockWarning: false,
+        defaultParkedOrderLifespanDays: 3,
+        logoAssetUid: 'logo-2',
+        requiredCustomerFields: ['city'],
+        pricelistUid: '',
+      },
     });
     expect(r.status).toBe(200);
     expectConforms('put-tenants-details', r);
@@ -115,9 +125,9 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expect(r.body.appSettings.showOutOfStockWarning).toBe(false);
     expect(r.body.appSettings.defaultParkedOrderLifespanDays).toBe(3);
     expect(r.body.settings).not.toHaveProperty('showOutOfStockWarning');
-    expect(r.body.assets.logo).toEqual({ assetUid: 'logo-2', url: expect.stringContaining('logo-2') });
+    expect(r.body.assets.logo).toEqual({ assetUid: 'logo-2', url: expect.stringContaining('logo-2') as unknown });
     expect(r.body.assets.splash.assetUid).toBe('alpha-splash');
-    expect(Date.parse(r.body.lastModifiedAt)).toBeGreaterThan(Date.parse('2025-01-01'));
+    expect(Date.parse(String(r.body.lastModifiedAt))).toBeGreaterThan(Date.parse('2025-01-01'));
 
     // get-tenants-users
     r = await api('GET', `/tenants/${A}/users`, { token: T.admin });
@@ -130,14 +140,27 @@ describe('sandbox: every operation (success path + response schema)', () => {
     // post-tenants-users
     r = await api('POST', `/tenants/${A}/users`, {
       token: T.admin,
-      body: { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'new-1', password: 'pw-new-1', firstname: 'Nina', lastname: 'New', storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'REGULAR' }] },
+      body: {
+        accountType: 'REGULAR',
+        tenantRole: 'ACCESS',
+        userCode: 'new-1',
+        password: 'pw-new-1',
+        firstname: 'Nina',
+        lastname: 'New',
+        storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'REGULAR' }],
+      },
     });
     expect(r.status).toBe(200);
     expectConforms('post-tenants-users', r);
     expect(r.body).toMatchObject({ userCode: 'new-1', displayName: 'Nina New', status: 'ACTIVE', tenantName: 'Alpha Renamed', email: '' });
     expect(r.body.storeAccess).toEqual([expect.objectContaining({ storeUid: 'alpha-store-web', storeRole: 'REGULAR' })]);
-    expect(r.body.permissions.stores[0].store).toEqual({ name: 'Webshop', storeUid: 'alpha-store-web', organizationUid: 'alpha-org-online', organizationName: 'Online' });
-    const created: string = r.body.tenantUserUid;
+    expect(r.body.permissions.stores[0].store).toEqual({
+      name: 'Webshop',
+      storeUid: 'alpha-store-web',
+      organizationUid: 'alpha-org-online',
+      organizationName: 'Online',
+    });
+    const created = String(r.body.tenantUserUid);
 
     // get-tenants-users-details
     r = await api('GET', `/tenants/${A}/users/${created}`, { token: T.regular });
@@ -146,7 +169,10 @@ describe('sandbox: every operation (success path + response schema)', () => {
     expect(r.body.userCode).toBe('new-1');
 
     // put-tenants-users-details
-    r = await api('PUT', `/tenants/${A}/users/${created}`, { token: T.admin, body: { lastname: 'Newer', displayName: 'Nina Newer', tenantRole: 'BACKOFFICE' } });
+    r = await api('PUT', `/tenants/${A}/users/${created}`, {
+      token: T.admin,
+      body: { lastname: 'Newer', displayName: 'Nina Newer', tenantRole: 'BACKOFFICE' },
+    });
     expect(r.status).toBe(200);
     expectConforms('put-tenants-users-details', r);
     expect(r.body).toMatchObject({ lastname: 'Newer', displayName: 'Nina Newer', tenantRole: 'BACKOFFICE' });
@@ -156,7 +182,7 @@ describe('sandbox: every operation (success path + response schema)', () => {
     r = await api('POST', `/tenants/${A}/users/search`, { token: T.admin, body: { query: 'nina newer' } });
     expect(r.status).toBe(200);
     expectConforms('post-tenants-users-search', r);
-    expect(r.body.items.map((u: any) => u.tenantUserUid)).toEqual([created]);
+    expect(r.body.items.map((u) => u.tenantUserUid)).toEqual([created]);
 
     // delete-tenants-users-details
     r = await api('DELETE', `/tenants/${A}/users/${created}`, { token: T.admin });
@@ -168,7 +194,7 @@ describe('sandbox: every operation (success path + response schema)', () => {
     r = await api('GET', `/tenants/${A}/users/${U.integrationAlpha}/tokens`, { token: T.admin });
     expect(r.status).toBe(200);
     expectConforms('get-tenants-users-tokens', r);
-    expect(r.body.items.map((t: any) => t.token)).toContain(T.integration);
+    expect(r.body.items.map((t) => t.token)).toContain(T.integration);
     expect(r.body.paging.totalCount).toBe(2);
 
     // post-tenants-users-tokens
@@ -180,23 +206,27 @@ describe('sandbox: every operation (success path + response schema)', () => {
     const fresh = r.body.items[2];
 
     // delete-tenants-users-tokens-details
-    r = await api('DELETE', `/tenants/${A}/users/${U.integrationAlpha}/tokens/${fresh.tenantUserTokenUid}`, { token: T.admin });
+    r = await api('DELETE', `/tenants/${A}/users/${U.integrationAlpha}/tokens/${String(fresh.tenantUserTokenUid)}`, { token: T.admin });
     expect(r.status).toBe(204);
     expectConforms('delete-tenants-users-tokens-details', r);
     r = await api('GET', `/tenants/${A}/users/${U.integrationAlpha}/tokens`, { token: T.admin });
-    expect(r.body.items.map((t: any) => t.tenantUserTokenUid)).not.toContain(fresh.tenantUserTokenUid);
+    expect(r.body.items.map((t) => t.tenantUserTokenUid)).not.toContain(fresh.tenantUserTokenUid);
 
     expect(Object.keys(sb.counters.snapshot()).sort()).toEqual([...specOperationIds].sort());
   });
 
   it('list, detail and account responses of every tenant conform (full seed)', async () => {
-    for (const [token, tenant] of [[T.admin, A], [T.admin, B], [T.other, DEMO.tenants.gamma]] as const) {
+    for (const [token, tenant] of [
+      [T.admin, A],
+      [T.admin, B],
+      [T.other, DEMO.tenants.gamma],
+    ] as const) {
       const users = await api('GET', `/tenants/${tenant}/users?pageSize=500`, { token });
       expectConforms('get-tenants-users', users);
       expect(users.body.items.length).toBeGreaterThanOrEqual(50);
       const details = await api('GET', `/tenants/${tenant}`, { token });
       expectConforms('get-tenants-details', details);
-      expect(users.body.items.some((u: any) => 'password' in u || 'tokens' in u || 'inviteToken' in u)).toBe(false);
+      expect(users.body.items.some((u) => 'password' in u || 'tokens' in u || 'inviteToken' in u)).toBe(false);
     }
     for (const token of [T.admin, T.regular, T.other, T.auth, T.integration]) {
       const r = await api('GET', '/account', { token });
@@ -209,9 +239,9 @@ describe('sandbox: every operation (success path + response schema)', () => {
   it('the conformance checker rejects bodies that break the schema', () => {
     const ok = { status: 200, headers: new Headers(), text: '{}' };
     expect(() => expectConforms('get-tenants-details', { ...ok, body: {} })).toThrow(/does not match/);
-    expect(() => expectConforms('get-tenants', { ...ok, body: { items: [], paging: { pageNumber: 1, pageSize: 50, totalCount: 0 }, extra: 1 } })).toThrow(
-      /additional properties/,
-    );
+    expect(() =>
+      expectConforms('get-tenants', { ...ok, body: { items: [], paging: { pageNumber: 1, pageSize: 50, totalCount: 0 }, extra: 1 } }),
+    ).toThrow(/additional properties/);
     expect(() => expectConforms('get-tenants', { ...ok, status: 201, body: {} })).toThrow(/not declared/);
   });
 

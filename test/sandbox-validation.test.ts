@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../src/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { call, expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import { expectError, type CallOptions } from './helpers/sandbox-client.ts';
+import { useSandbox } from './helpers/sandbox-fixture.ts';
 
 const { alpha: A, gamma: G } = DEMO.tenants;
 const T = DEMO.tokens;
 const U = DEMO.users;
-
-let sb: Sandbox;
-const api = (method: string, path: string, opts?: CallOptions) => call(sb.url, method, path, opts);
+const { api } = useSandbox();
 
 /** Everything observable about alpha: tenant details, all users, tokens of the integration user. */
 async function alphaSnapshot() {
@@ -23,12 +21,6 @@ async function alphaSnapshot() {
 
 const validUser = { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'v-1', password: 'pw-v-1' };
 
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
-
 async function expect400(method: string, path: string, opts: CallOptions, message: RegExp | string) {
   const r = await api(method, path, { token: T.admin, ...opts });
   expectError(r, 400, 'VALIDATION_ERROR');
@@ -42,22 +34,62 @@ describe('sandbox validation: request bodies (400, state unchanged)', () => {
     const before = await alphaSnapshot();
     const users = `/tenants/${A}/users`;
     await expect400('POST', users, { body: { ...validUser, userCode: 123 } }, 'body/userCode must be string');
-    await expect400('POST', users, { body: { ...validUser, accountType: 'BOSS' } }, 'body/accountType must be equal to one of the allowed values');
-    await expect400('POST', users, { body: { ...validUser, tenantRole: 'OWNER' } }, 'body/tenantRole must be equal to one of the allowed values (ACCESS, ADMIN, BACKOFFICE, BLOCKED)');
-    await expect400('POST', users, { body: { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'x' } }, "body must have required property 'password'");
-    await expect400('POST', users, { body: { ...validUser, storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'KING' }] } }, 'body/storeAccess/0/storeRole');
-    await expect400('POST', users, { body: { ...validUser, storeAccess: [{ storeRole: 'ADMIN' }] } }, "body/storeAccess/0 must have required property 'storeUid'");
+    await expect400(
+      'POST',
+      users,
+      { body: { ...validUser, accountType: 'BOSS' } },
+      'body/accountType must be equal to one of the allowed values',
+    );
+    await expect400(
+      'POST',
+      users,
+      { body: { ...validUser, tenantRole: 'OWNER' } },
+      'body/tenantRole must be equal to one of the allowed values (ACCESS, ADMIN, BACKOFFICE, BLOCKED)',
+    );
+    await expect400(
+      'POST',
+      users,
+      { body: { accountType: 'REGULAR', tenantRole: 'ACCESS', userCode: 'x' } },
+      "body must have required property 'password'",
+    );
+    await expect400(
+      'POST',
+      users,
+      { body: { ...validUser, storeAccess: [{ storeUid: 'alpha-store-web', storeRole: 'KING' }] } },
+      'body/storeAccess/0/storeRole',
+    );
+    await expect400(
+      'POST',
+      users,
+      { body: { ...validUser, storeAccess: [{ storeRole: 'ADMIN' }] } },
+      "body/storeAccess/0 must have required property 'storeUid'",
+    );
     await expect400('POST', users, { body: { ...validUser, tenantUserUid: 'bad uid!' } }, 'body/tenantUserUid must match pattern');
     await expect400('POST', users, { body: [validUser] }, 'body must be object');
     await expect400('PUT', `/tenants/${A}`, { body: { autoLogout: 'soon' } }, 'body/autoLogout must be integer');
     await expect400('PUT', `/tenants/${A}`, { body: { autoLogout: 1.5 } }, 'body/autoLogout must be integer');
-    await expect400('PUT', `/tenants/${A}`, { body: { requiredCustomerFields: ['EMAIL'] } }, 'body/requiredCustomerFields/0 must be equal to one of the allowed values');
+    await expect400(
+      'PUT',
+      `/tenants/${A}`,
+      { body: { requiredCustomerFields: ['EMAIL'] } },
+      'body/requiredCustomerFields/0 must be equal to one of the allowed values',
+    );
     await expect400('PUT', `/tenants/${A}`, { body: { name: 'Ok', logoAssetUid: 'a/b' } }, 'body/logoAssetUid must match pattern');
     await expect400('PUT', `/tenants/${A}/users/${U.regularAlpha}`, { body: { tenantRole: 'X', firstname: 'Changed' } }, 'body/tenantRole');
-    await expect400('PUT', `/tenants/${A}/users/${U.regularAlpha}`, { body: { defaultStoreUid: '' } }, 'body/defaultStoreUid must match pattern');
+    await expect400(
+      'PUT',
+      `/tenants/${A}/users/${U.regularAlpha}`,
+      { body: { defaultStoreUid: '' } },
+      'body/defaultStoreUid must match pattern',
+    );
     await expect400('PUT', `/tenants/${A}/account`, { body: { email: 42 } }, 'body/email must be string');
     await expect400('PUT', '/account', { body: {} }, "body must have required property 'defaultTenantUid'");
-    await expect400('POST', `/tenants/${A}/users/search`, { body: { status: ['GONE'] } }, 'body/status/0 must be equal to one of the allowed values');
+    await expect400(
+      'POST',
+      `/tenants/${A}/users/search`,
+      { body: { status: ['GONE'] } },
+      'body/status/0 must be equal to one of the allowed values',
+    );
     await expect400('POST', `/tenants/${A}/users/search`, { body: { status: 'ACTIVE' } }, 'body/status must be array');
     await expect400('PUT', '/account/invite', { token: T.auth, body: { inviteToken: 5 } }, 'body/inviteToken must be string');
     expectError(await api('POST', '/account', { token: T.device, body: { userCode: 'regular' } }), 400);
@@ -89,7 +121,12 @@ describe('sandbox validation: request bodies (400, state unchanged)', () => {
 describe('sandbox validation: business rules', () => {
   it('FULL accounts need an email (create and update)', async () => {
     const before = await alphaSnapshot();
-    await expect400('POST', `/tenants/${A}/users`, { body: { ...validUser, accountType: 'FULL' } }, 'email is required when accountType is FULL');
+    await expect400(
+      'POST',
+      `/tenants/${A}/users`,
+      { body: { ...validUser, accountType: 'FULL' } },
+      'email is required when accountType is FULL',
+    );
     await expect400('POST', `/tenants/${A}/users`, { body: { ...validUser, accountType: 'FULL', email: '' } }, 'email is required');
     await expect400('PUT', `/tenants/${A}/users/${U.regularAlpha}`, { body: { accountType: 'FULL', email: '' } }, 'email is required');
     await expect400('PUT', `/tenants/${A}/account`, { body: { email: '' } }, 'email is required');
@@ -109,7 +146,12 @@ describe('sandbox validation: business rules', () => {
 
   it('unknown stores are rejected; defaultTenantUid must be one of the caller tenants', async () => {
     const before = await alphaSnapshot();
-    await expect400('POST', `/tenants/${A}/users`, { body: { ...validUser, storeAccess: [{ storeUid: 'beta-store-avenyn', storeRole: 'ADMIN' }] } }, 'unknown store');
+    await expect400(
+      'POST',
+      `/tenants/${A}/users`,
+      { body: { ...validUser, storeAccess: [{ storeUid: 'beta-store-avenyn', storeRole: 'ADMIN' }] } },
+      'unknown store',
+    );
     await expect400('POST', `/tenants/${A}/users`, { body: { ...validUser, defaultStoreUid: 'nope' } }, 'unknown store');
     await expect400('PUT', `/tenants/${A}/account`, { body: { defaultStoreUid: 'nope' } }, 'unknown store');
     await expect400('PUT', '/account', { body: { defaultTenantUid: G } }, 'not an active member');
@@ -119,7 +161,12 @@ describe('sandbox validation: business rules', () => {
   });
 
   it('resendInvite on a user without a pending invitation is 400', async () => {
-    await expect400('PUT', `/tenants/${A}/users/${U.regularAlpha}?resendInvite=true`, { body: { firstname: 'X' } }, 'no pending invitation');
+    await expect400(
+      'PUT',
+      `/tenants/${A}/users/${U.regularAlpha}?resendInvite=true`,
+      { body: { firstname: 'X' } },
+      'no pending invitation',
+    );
     expect((await api('GET', `/tenants/${A}/users/${U.regularAlpha}`, { token: T.admin })).body.firstname).toBe('Rita');
   });
 });

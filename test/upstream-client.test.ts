@@ -106,9 +106,7 @@ describe('account operations', () => {
   it('put-tenants-account updates the caller and rejects a wrongly typed field', async () => {
     const me = await putTenantsAccount(as(DEMO.tokens.regular), alpha, { displayName: 'Renamed Regular' });
     expect(me.displayName).toBe('Renamed Regular');
-    const bad = await failure(
-      putTenantsAccount(as(DEMO.tokens.regular), alpha, { displayName: 42 } as unknown as { displayName: string }),
-    );
+    const bad = await failure(putTenantsAccount(as(DEMO.tokens.regular), alpha, { displayName: 42 } as unknown as { displayName: string }));
     expect(bad.status).toBe(400);
     expect((await getTenantsAccount(as(DEMO.tokens.regular), alpha)).displayName).toBe('Renamed Regular');
   });
@@ -312,7 +310,10 @@ describe('client-side guarantees', () => {
     const aborted = guarded.as({ authorization, signal: AbortSignal.abort() });
     for (let i = 0; i < 5; i++) {
       expect(await failure(getAccount(late))).toMatchObject({ kind: 'deadline', code: 'REQUEST_DEADLINE' });
-      expect(await failure(getAccountInvite(guarded.as({}), 'x\ny'))).toMatchObject({ kind: 'invalid-input', code: 'INVALID_HEADER_VALUE' });
+      expect(await failure(getAccountInvite(guarded.as({}), 'x\ny'))).toMatchObject({
+        kind: 'invalid-input',
+        code: 'INVALID_HEADER_VALUE',
+      });
       expect(await failure(getAccount(aborted))).toMatchObject({ kind: 'aborted' });
     }
     expect(sandbox.counters.get('get-account-invite')).toBe(0);
@@ -329,12 +330,15 @@ describe('client-side guarantees', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const probe = new FlowUpstream({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2` });
-    await getAccount(
-      probe.as({ authorization: 'Bearer abc', acceptLanguage: 'nb-NO', requestId: 'req-1', traceparent: '00-aa-bb-01' }),
-    );
+    await getAccount(probe.as({ authorization: 'Bearer abc', acceptLanguage: 'nb-NO', requestId: 'req-1', traceparent: '00-aa-bb-01' }));
     await probe.close();
     server.close();
-    expect(seen).toMatchObject({ authorization: 'Bearer abc', 'accept-language': 'nb-NO', 'x-request-id': 'req-1', traceparent: '00-aa-bb-01' });
+    expect(seen).toMatchObject({
+      authorization: 'Bearer abc',
+      'accept-language': 'nb-NO',
+      'x-request-id': 'req-1',
+      traceparent: '00-aa-bb-01',
+    });
     expect(seen.cookie).toBeUndefined();
   });
 });

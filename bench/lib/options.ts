@@ -51,7 +51,10 @@ export const USAGE = `Usage: npm run bench -- [options]
 `;
 
 function list(value: string, what: string): string[] {
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new Error(`${what}: empty list`);
   return items;
 }
@@ -67,7 +70,16 @@ function numbers(value: string, what: string, min: number): number[] {
 export function parseOptions(argv: string[]): Options | 'help' {
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const takesValue = new Set(['--duration', '--connections', '--latency', '--latency-connections', '--scenarios', '--baselines', '--warmup', '--out-dir']);
+  const takesValue = new Set([
+    '--duration',
+    '--connections',
+    '--latency',
+    '--latency-connections',
+    '--scenarios',
+    '--baselines',
+    '--warmup',
+    '--out-dir',
+  ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -89,7 +101,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
   const scenarios = values.has('--scenarios')
     ? list(values.get('--scenarios')!, '--scenarios').map((id) => {
         const normalized = id === "a'" || id === 'a′' ? 'a2' : id === "b'" || id === 'b′' ? 'b2' : id;
-        if (!(SCENARIO_IDS as readonly string[]).includes(normalized)) throw new Error(`--scenarios: unknown '${id}' (known: ${SCENARIO_IDS.join(', ')})`);
+        if (!(SCENARIO_IDS as readonly string[]).includes(normalized))
+          throw new Error(`--scenarios: unknown '${id}' (known: ${SCENARIO_IDS.join(', ')})`);
         return normalized as ScenarioId;
       })
     : undefined;
@@ -100,7 +113,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
       : baselineArg === 'none'
         ? []
         : list(baselineArg, '--baselines').map((b) => {
-            if (!(BASELINES as readonly string[]).includes(b)) throw new Error(`--baselines: unknown '${b}' (known: ${BASELINES.join(', ')}, all, none)`);
+            if (!(BASELINES as readonly string[]).includes(b))
+              throw new Error(`--baselines: unknown '${b}' (known: ${BASELINES.join(', ')}, all, none)`);
             return b as Baseline;
           }),
   );

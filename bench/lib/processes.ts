@@ -14,12 +14,36 @@ export const HOST = '127.0.0.1';
 
 /** Settings of the gateway (src/config.ts) and the sandbox that must not leak in from the caller's shell. */
 const OWNED_ENV = [
-  'PORT', 'HOST', 'FLOW_API_URL', 'NODE_ENV', 'WEB_CONCURRENCY', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
-  'UPSTREAM_CONNECTIONS', 'UPSTREAM_RETRIES', 'REQUEST_DEADLINE_MS', 'CIRCUIT_ERROR_PERCENT',
-  'CIRCUIT_VOLUME_THRESHOLD', 'CIRCUIT_RESET_MS', 'TENANT_CACHE_TTL_MS', 'TENANT_CACHE_MAX', 'MAX_DEPTH',
-  'MAX_ALIASES', 'MAX_TOKENS', 'MAX_COST', 'MAX_DIRECTIVES', 'MAX_BODY_BYTES', 'CORS_ORIGINS', 'GRAPHIQL',
-  'INTROSPECTION', 'DEBUG_UPSTREAM_HEADER', 'SHUTDOWN_TIMEOUT_MS', 'DISABLE_LOADERS', 'SANDBOX_LATENCY_MS',
-  'FLOW_EMBEDDED_SANDBOX_URL', 'NODE_OPTIONS',
+  'PORT',
+  'HOST',
+  'FLOW_API_URL',
+  'NODE_ENV',
+  'WEB_CONCURRENCY',
+  'LOG_LEVEL',
+  'UPSTREAM_TIMEOUT_MS',
+  'UPSTREAM_CONNECTIONS',
+  'UPSTREAM_RETRIES',
+  'REQUEST_DEADLINE_MS',
+  'CIRCUIT_ERROR_PERCENT',
+  'CIRCUIT_VOLUME_THRESHOLD',
+  'CIRCUIT_RESET_MS',
+  'TENANT_CACHE_TTL_MS',
+  'TENANT_CACHE_MAX',
+  'MAX_DEPTH',
+  'MAX_ALIASES',
+  'MAX_TOKENS',
+  'MAX_COST',
+  'MAX_DIRECTIVES',
+  'MAX_BODY_BYTES',
+  'CORS_ORIGINS',
+  'GRAPHIQL',
+  'INTROSPECTION',
+  'DEBUG_UPSTREAM_HEADER',
+  'SHUTDOWN_TIMEOUT_MS',
+  'DISABLE_LOADERS',
+  'SANDBOX_LATENCY_MS',
+  'FLOW_EMBEDDED_SANDBOX_URL',
+  'NODE_OPTIONS',
 ];
 
 function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
@@ -120,8 +144,8 @@ async function spawnChild(opts: SpawnOptions): Promise<Child> {
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-8_000);
   };
-  proc.stdout!.on('data', keep);
-  proc.stderr!.on('data', keep);
+  proc.stdout.on('data', keep);
+  proc.stderr.on('data', keep);
   const exited = new Promise<number | null>((resolveExit) => proc.once('exit', (code) => resolveExit(code)));
   const origin = `http://${HOST}:${opts.port}`;
 

@@ -109,16 +109,27 @@ export function evaluateTargets(runs: RunRecord[]): Target[] {
   const calls = (run: RunRecord) => `${run.warmUpstreamCalls ?? '–'} (${f(run.upstreamCallsPerRequest)} on average under load)`;
   const a2 = find('gateway', 'a2');
   if (a2) {
-    targets.push({ name: 'Upstream calls (a′), warm', target: '1', actual: calls(a2), met: a2.warmUpstreamCalls === null ? null : a2.warmUpstreamCalls <= 1 });
     targets.push({
-      name: "Upstream calls (a′), cold (first request on a fresh gateway)",
+      name: 'Upstream calls (a′), warm',
+      target: '1',
+      actual: calls(a2),
+      met: a2.warmUpstreamCalls === null ? null : a2.warmUpstreamCalls <= 1,
+    });
+    targets.push({
+      name: 'Upstream calls (a′), cold (first request on a fresh gateway)',
       target: '1 + distinct tenants = 3',
       actual: a2.coldUpstreamCalls === null ? '–' : String(a2.coldUpstreamCalls),
       met: a2.coldUpstreamCalls === null ? null : a2.coldUpstreamCalls <= 3,
     });
   }
   const b = find('gateway', 'b');
-  if (b) targets.push({ name: 'Upstream calls (b), warm', target: '1', actual: calls(b), met: b.warmUpstreamCalls === null ? null : b.warmUpstreamCalls <= 1 });
+  if (b)
+    targets.push({
+      name: 'Upstream calls (b), warm',
+      target: '1',
+      actual: calls(b),
+      met: b.warmUpstreamCalls === null ? null : b.warmUpstreamCalls <= 1,
+    });
   for (const id of ['a', 'b2', 'c', 'd'] as const) {
     const run = find('gateway', id);
     if (!run) continue;
@@ -133,11 +144,21 @@ export function evaluateTargets(runs: RunRecord[]): Target[] {
   const a = find('gateway', 'a');
   if (a) {
     const pct = a.ratios.rpsPctOfBare;
-    targets.push({ name: '(a) rps at 0 ms vs bare yoga', target: '≥ 60 %', actual: pct === null ? '–' : `${pct.toFixed(1)} %`, met: pct === null ? null : pct >= 60 });
+    targets.push({
+      name: '(a) rps at 0 ms vs bare yoga',
+      target: '≥ 60 %',
+      actual: pct === null ? '–' : `${pct.toFixed(1)} %`,
+      met: pct === null ? null : pct >= 60,
+    });
   }
   if (b) {
     const pct = b.ratios.rpsPctOfBare;
-    targets.push({ name: '(b) rps at 0 ms vs bare yoga', target: '≥ 15 %', actual: pct === null ? '–' : `${pct.toFixed(1)} %`, met: pct === null ? null : pct >= 15 });
+    targets.push({
+      name: '(b) rps at 0 ms vs bare yoga',
+      target: '≥ 15 %',
+      actual: pct === null ? '–' : `${pct.toFixed(1)} %`,
+      met: pct === null ? null : pct >= 15,
+    });
   }
   for (const run of runs.filter((r) => r.kind === 'gateway' && r.latencyMs > 0 && r.connections <= 4)) {
     const delta = run.ratios.p50DeltaVsRestMs;
@@ -165,7 +186,11 @@ export function evaluateTargets(runs: RunRecord[]): Target[] {
 function errorsCell(run: RunRecord): string {
   const total = run.errors + run.non2xx + run.graphqlErrors;
   if (total === 0) return '0';
-  const parts = [run.errors && `${run.errors} conn`, run.non2xx && `${run.non2xx} non-2xx`, run.graphqlErrors && `${run.graphqlErrors} gql`].filter(Boolean);
+  const parts = [
+    run.errors && `${run.errors} conn`,
+    run.non2xx && `${run.non2xx} non-2xx`,
+    run.graphqlErrors && `${run.graphqlErrors} gql`,
+  ].filter(Boolean);
   return `**${total}** (${parts.join(', ')})`;
 }
 
@@ -232,15 +257,17 @@ export function renderMarkdown(results: Results, profileNotes: string): string {
     `| Node | ${meta.node} |`,
     `| commit | ${meta.gitCommit} |`,
     `| load generator | autocannon ${meta.autocannon}, in the harness process, same machine |`,
-    `| options | ${Object.entries(meta.options).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(', ')} |`,
+    `| options | ${Object.entries(meta.options)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+      .join(', ')} |`,
     `| wall time | ${meta.wallTimeSec.toFixed(0)} s |`,
     '',
     'Setup: the sandbox (`src/sandbox/main.ts`, `SANDBOX_LATENCY_MS`), the gateway (compiled, as `npm start` runs it: `node --max-semi-space-size=8 dist/src/main.js`,',
     '`NODE_ENV=production LOG_LEVEL=warn`) and the bare yoga server (`bench/bare-yoga.ts`) each run as their own',
     'process on 127.0.0.1; every request is `POST /graphql` with `Authorization: Bearer <DEMO.tokens.admin>`. Each run',
-    'is preceded by a discarded warm-up, so the gateway\'s tenant cache is warm. rps = completed operations per',
-    'second; latencies are per operation, in ms, from autocannon\'s per-response times. Upstream calls/req = sandbox',
-    'call counters over the run ÷ completed requests (in brackets: the exact count of one request sent alone after the run). Peak RSS: VmRSS of the server\'s process tree polled every 100 ms',
+    "is preceded by a discarded warm-up, so the gateway's tenant cache is warm. rps = completed operations per",
+    "second; latencies are per operation, in ms, from autocannon's per-response times. Upstream calls/req = sandbox",
+    "call counters over the run ÷ completed requests (in brackets: the exact count of one request sent alone after the run). Peak RSS: VmRSS of the server's process tree polled every 100 ms",
     '(for REST rows: the sandbox). "rps % of bare yoga" compares with bare yoga `{ __typename }` at the same connections;',
     '"p50 vs REST p50" with the ideal REST client for the same data (for (a′): GET /account then GET the tenant,',
     'sequentially: the critical path; its rps counts the pair as one operation).',

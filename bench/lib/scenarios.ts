@@ -32,7 +32,14 @@ export interface Scenario {
 export const SCENARIOS: Record<ScenarioId, Scenario> = {
   a: { id: 'a', label: '(a) me + storeAccess', file: 'me-store-access.graphql', variables: {}, rest: 'a', idealCalls: 1 },
   a2: { id: 'a2', label: '(a′) me + tenants', file: 'me-tenants.graphql', variables: {}, rest: 'a2', idealCalls: 1 },
-  b: { id: 'b', label: '(b) 50 users, all fields', file: 'tenant-users.graphql', variables: { tenantUid: ALPHA }, rest: 'b', idealCalls: 1 },
+  b: {
+    id: 'b',
+    label: '(b) 50 users, all fields',
+    file: 'tenant-users.graphql',
+    variables: { tenantUid: ALPHA },
+    rest: 'b',
+    idealCalls: 1,
+  },
   b2: {
     id: 'b2',
     label: '(b′) 50 users + tenant + lookup',
@@ -143,7 +150,8 @@ export async function checkRequest(origin: string, request: Request, what: strin
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} from ${request.method} ${origin}${request.path}:\n${text.slice(0, 2_000)}`);
+  if (!response.ok)
+    throw new Error(`${what}: HTTP ${response.status} from ${request.method} ${origin}${request.path}:\n${text.slice(0, 2_000)}`);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -6,10 +6,10 @@ import type { GatewayContext } from '../context.ts';
  * response's `extensions.upstreamCalls` lists the REST calls the query made.
  * Only installed when configuration allows it.
  */
-export function useDebugUpstream(): Plugin<GatewayContext> {
+export function useDebugUpstream(): Plugin {
   return {
     onExecute({ args }) {
-      const context = args.contextValue as GatewayContext & { request: Request };
+      const context = args.contextValue as unknown as GatewayContext & { request: Request };
       if (context.request.headers.get('x-debug-upstream') !== '1') return;
       return {
         onExecuteDone({ result, setResult }) {

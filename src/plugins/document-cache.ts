@@ -1,4 +1,4 @@
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, Source } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { createGraphQLError, makeExecute, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
@@ -64,26 +64,34 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
 
   const cache: Plugin = {
     onParse({ params, setParsedDocument }) {
-      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      const given = params.source as string | Source;
+      const source = typeof given === 'string' ? given : given.body;
       const entry = entries.get(source);
       if (entry) {
         setParsedDocument(entry.document);
         return;
       }
       return ({ result }) => {
-        if (result && !(result instanceof Error)) sources.set(result, source);
+        const parsed = result as DocumentNode | Error | null;
+        if (parsed && !(parsed instanceof Error)) sources.set(parsed, source);
       };
     },
     onValidate({ params, setResult }) {
-      if (cachedDocuments.has(params.documentAST)) setResult([]);
+      if (cachedDocuments.has(params.documentAST as DocumentNode)) setResult([]);
     },
-    onExecute({ args, setExecuteFn }) {
+    onExecute({ args: envelopArgs, setExecuteFn }) {
+      const args = envelopArgs as ExecutionArgs;
       const source = sources.get(args.document);
       if (source === undefined) return;
       const operationName = args.operationName ?? '';
       const compiled = entries.get(source)?.compiled.get(operationName);
       if (compiled) {
-        setExecuteFn(makeExecute((execution) => compiled.query(execution.rootValue, execution.contextValue, execution.variableValues)));
+        setExecuteFn(
+          makeExecute((execution) => {
+            const { rootValue, contextValue, variableValues } = execution as ExecutionArgs;
+            return compiled.query(rootValue, contextValue, variableValues);
+          }),
+        );
         return;
       }
       return {

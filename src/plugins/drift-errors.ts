@@ -3,10 +3,10 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
 
 /** Adds the errors that flag records shown with stand-ins (see resolvers/drift.ts) to the result, beside its data. */
-export function useDriftErrors(): Plugin<GatewayContext> {
+export function useDriftErrors(): Plugin {
   return {
     onExecute({ args }) {
-      const context = args.contextValue as GatewayContext;
+      const context = args.contextValue as unknown as GatewayContext;
       return {
         onExecuteDone({ result, setResult }) {
           const single = result as ExecutionResult;

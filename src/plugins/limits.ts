@@ -18,7 +18,10 @@ export interface Limits {
 function refuseWith(code: string) {
   return {
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message, { extensions: { code } }))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message, { extensions: { code } })),
+    ],
   };
 }
 
@@ -33,13 +36,14 @@ export function useQueryLimits(limits: Limits): Plugin {
     costLimit: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, ...refuseWith('MAX_DIRECTIVES_EXCEEDED') },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
-  }) as Plugin;
+  });
 }
 
 /** Refuses a request body larger than the limit before it is read. */
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    onRequest(event) {
+      const { request, fetchAPI } = event;
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
       // Why require a length: a chunked body could be of any size and would be read before any check.
@@ -48,7 +52,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const error = createGraphQLError(`Request body larger than ${maxBytes} bytes (or of unknown length)`, {
         extensions: { code: 'PAYLOAD_TOO_LARGE' },
       });
-      endResponse(
+      event.endResponse(
         new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
           status: 413,
           headers: { 'content-type': 'application/json' },

@@ -12,13 +12,12 @@ import {
   visitWithTypeInfo,
   type ArgumentNode,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-
-/** The value every REST-fed enum has for upstream values the gateway does not know yet. */
-export const UNKNOWN = 'UNKNOWN';
+import { UNKNOWN } from '../resolvers/enums.ts';
 
 interface Site {
   node: ArgumentNode;
@@ -35,7 +34,8 @@ interface Site {
 export function useOutputOnlyEnums(): Plugin {
   const sitesByDocument = new WeakMap<DocumentNode, Site[]>();
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args: envelopArgs, setResultAndStopExecution }) {
+      const args = envelopArgs as ExecutionArgs;
       let sites = sitesByDocument.get(args.document);
       if (!sites) {
         sites = enumArgumentSites(args.schema, args.document);

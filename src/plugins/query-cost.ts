@@ -5,6 +5,7 @@ import {
   isObjectType,
   visit,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValueNode,
@@ -26,7 +27,8 @@ export function useQueryCost(maxCost: number): Plugin {
   /** Per document and operation name: its cost, when no variable can change it. */
   const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args: envelopArgs, setResultAndStopExecution }) {
+      const args = envelopArgs as ExecutionArgs;
       costFields ??= fieldsWithComputedCost(args.schema);
       const name = args.operationName ?? '';
       let fixed = fixedCosts.get(args.document);
@@ -36,14 +38,17 @@ export function useQueryCost(maxCost: number): Plugin {
         if (!operation) return; // execution reports the unknown operation
         try {
           cost = complexityFromQuery(
-            { kind: Kind.DOCUMENT, definitions: [operation, ...(args.document as DocumentNode).definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)] },
-            { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> },
+            {
+              kind: Kind.DOCUMENT,
+              definitions: [operation, ...args.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
+            },
+            { schema: args.schema, ctx: args.contextValue as object, variables: args.variableValues ?? {} },
           ).complexity;
         } catch {
           return; // bad variable values: execution answers them as usual (400)
         }
         if (!costDependsOnVariables(args.document, costFields)) {
-          if (!fixed) fixedCosts.set(args.document, (fixed = new Map()));
+          if (!fixed) fixedCosts.set(args.document, (fixed = new Map<string, number>()));
           fixed.set(name, cost);
         }
       }

@@ -16,10 +16,10 @@ export function standInsIn(value: unknown): StandIns[] {
   const found: StandIns[] = [];
   const own = damageOf(value);
   if (own) found.push({ at: [], damage: own });
-  const items = Array.isArray(value) ? value : (value as { items?: unknown }).items;
+  const items: unknown = Array.isArray(value) ? value : (value as { items?: unknown }).items;
   if (Array.isArray(items)) {
     const prefix = Array.isArray(value) ? [] : ['items'];
-    items.forEach((item, index) => {
+    (items as unknown[]).forEach((item, index) => {
       const damage = item !== null && typeof item === 'object' ? damageOf(item) : undefined;
       if (damage) found.push({ at: [...prefix, index], damage });
     });

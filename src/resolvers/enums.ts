@@ -1,8 +1,10 @@
-import { UNKNOWN } from '../plugins/output-only-enums.ts';
 import { componentSchema } from '../spec/openapi.ts';
 import type { components } from '../spec/types.ts';
 
 type Schemas = components['schemas'];
+
+/** The value every REST-fed enum has for upstream values the gateway does not know yet (output only). */
+export const UNKNOWN = 'UNKNOWN';
 
 /**
  * A REST enum value as the graph shows it: a value the spec lists passes

@@ -66,9 +66,7 @@ export function toGraphQLError(error: unknown, exposure: ErrorExposure): GraphQL
   if (!(upstream instanceof UpstreamError)) return undefined;
   const serverFailure = upstream.kind === 'http' && (upstream.status ?? 0) >= 500;
   const message =
-    serverFailure && !exposure.upstreamServerMessages
-      ? `The upstream service failed (HTTP ${upstream.status}).`
-      : upstream.message;
+    serverFailure && !exposure.upstreamServerMessages ? `The upstream service failed (HTTP ${upstream.status}).` : upstream.message;
   return new GraphQLError(message, {
     nodes: wrapper?.nodes,
     source: wrapper?.source,

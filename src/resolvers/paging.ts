@@ -26,7 +26,6 @@ export function toPaging(paging: RestPaging): Paging {
   return { ...pick(paging), totalPages, hasNextPage: paging.pageNumber < totalPages };
 }
 
-
 export interface PageArgs {
   page?: number | null;
   pageSize?: number | null;

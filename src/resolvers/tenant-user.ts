@@ -37,7 +37,10 @@ export function defaultStoreUid(user: AnyTenantUser): string | null {
 // Returns synchronously when the data is at hand: a promise per field per user is measurable on big lists.
 export function tenantName(user: AnyTenantUser, _args: unknown, ctx: GatewayContext): string | Promise<string> {
   if ('tenantName' in user && typeof user.tenantName === 'string' && user.tenantName !== '') return user.tenantName;
-  return ctx.api.for(user).tenant(user.tenantUid).then((tenant) => tenant.name);
+  return ctx.api
+    .for(user)
+    .tenant(user.tenantUid)
+    .then((tenant) => tenant.name);
 }
 
 /** TenantUser.tenant: the tenant's details. */
@@ -112,7 +115,9 @@ export async function user(
 function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   const has = (selections: readonly SelectionNode[]): boolean =>
     selections.some((selection) =>
-      selection.kind === Kind.FIELD ? selection.name.value === name : selection.kind === Kind.INLINE_FRAGMENT && has(selection.selectionSet.selections),
+      selection.kind === Kind.FIELD
+        ? selection.name.value === name
+        : selection.kind === Kind.INLINE_FRAGMENT && has(selection.selectionSet.selections),
     );
   return info.fieldNodes.some((node) => node.selectionSet !== undefined && has(node.selectionSet.selections));
 }
@@ -165,18 +170,12 @@ export async function updateTenantUser(
 }
 
 /** Mutation.resendInvitation: PUT with an empty body and `resendInvite=true`. */
-export function resendInvitation(
-  ctx: GatewayContext,
-  args: { tenantUid: string; tenantUserUid: string },
-): Promise<RestTenantUser> {
+export function resendInvitation(ctx: GatewayContext, args: { tenantUid: string; tenantUserUid: string }): Promise<RestTenantUser> {
   return ctx.api.updateUser(args.tenantUid, args.tenantUserUid, {}, { resendInvite: true });
 }
 
 /** Mutation.deleteTenantUser: DELETE; answers with the deleted user's uid. */
-export async function deleteTenantUser(
-  ctx: GatewayContext,
-  args: { tenantUid: string; tenantUserUid: string },
-): Promise<string> {
+export async function deleteTenantUser(ctx: GatewayContext, args: { tenantUid: string; tenantUserUid: string }): Promise<string> {
   await ctx.api.deleteUser(args.tenantUid, args.tenantUserUid);
   return args.tenantUserUid;
 }

@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.ts';
 import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, knownOnly, type GraphQLInputOf } from './mapping.ts';
-import { UNKNOWN } from '../plugins/output-only-enums.ts';
+import { UNKNOWN } from './enums.ts';
 import { pageQuery, type Page, type PageArgs } from './paging.ts';
 
 /** The graph's CustomerRequiredField values (REST spells them in lower camel case). */
@@ -17,9 +17,10 @@ const TO_GRAPH_FIELD: Readonly<Record<string, CustomerRequiredField>> = {
   address: 'ADDRESS',
 };
 
-const TO_REST_FIELD = Object.fromEntries(
-  Object.entries(TO_GRAPH_FIELD).map(([rest, graph]) => [graph, rest]),
-) as Record<CustomerRequiredField, RestCustomerRequiredField>;
+const TO_REST_FIELD = Object.fromEntries(Object.entries(TO_GRAPH_FIELD).map(([rest, graph]) => [graph, rest])) as Record<
+  CustomerRequiredField,
+  RestCustomerRequiredField
+>;
 
 /** REST `email` -> `EMAIL` etc.; a value the gateway does not know is UNKNOWN (the raw list keeps it). */
 export function toGraphCustomerField(field: string): CustomerRequiredField | typeof UNKNOWN {
@@ -32,7 +33,9 @@ export function toRestCustomerField(field: CustomerRequiredField): RestCustomerR
 }
 
 /** UpdateTenantInput as GraphQL hands it to the resolver: REST's fields, customer fields in the graph's spelling. */
-export type UpdateTenantInput = GraphQLInputOf<Omit<RestTenantUpdate, 'requiredCustomerFields'> & { requiredCustomerFields?: CustomerRequiredField[] }>;
+export type UpdateTenantInput = GraphQLInputOf<
+  Omit<RestTenantUpdate, 'requiredCustomerFields'> & { requiredCustomerFields?: CustomerRequiredField[] }
+>;
 
 /** The PUT /tenants/{tenantUid} body: only the fields the client set, customer fields in REST spelling. */
 export function toRestTenantUpdate(input: UpdateTenantInput): RestTenantUpdate {

@@ -54,7 +54,8 @@ export function authorize(store: SandboxStore, principal: Principal, tenant: Ten
   if (!user) throw forbidden(`Caller is not a member of tenant ${tenantUid}`);
   if (user.tenantRole === 'BLOCKED') throw forbidden(`Caller is blocked in tenant ${tenantUid}`);
   if (user.status !== 'ACTIVE') throw forbidden(`Caller's tenant user in ${tenantUid} is ${user.status}`);
-  if (admin && user.tenantRole !== 'ADMIN') throw forbidden(`tenantRole ADMIN required in tenant ${tenantUid} (caller has ${user.tenantRole})`);
+  if (admin && user.tenantRole !== 'ADMIN')
+    throw forbidden(`tenantRole ADMIN required in tenant ${tenantUid} (caller has ${user.tenantRole})`);
   return user;
 }
 

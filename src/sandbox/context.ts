@@ -3,18 +3,29 @@ import type { Principal } from './auth.ts';
 import { notFound } from './errors.ts';
 import type { Tenant, TenantUser } from './model.ts';
 import type { SandboxStore } from './store.ts';
+import type { BodyOf, OperationId, QueryOf } from '../spec/operations.ts';
 
 export interface Ctx {
   store: SandboxStore;
   /** Undefined only for public operations (GET /account/invite). */
   principal?: Principal;
   params: Record<string, string>;
-  /** Validated and type-coerced query parameters. */
-  query: Record<string, any>;
+  /** Validated and type-coerced query parameters (read them with validQuery). */
+  query: Record<string, unknown>;
   /** Validated declared header parameters (lower-case names). */
-  headers: Record<string, any>;
-  /** Validated JSON body ({} when the operation takes a body and none was sent). */
-  body: any;
+  headers: Record<string, string>;
+  /** Validated JSON body, {} when the operation takes a body and none was sent (read it with validBody). */
+  body: Record<string, unknown>;
+}
+
+/** The request body as the operation's schema types it: ajv has validated it before any handler runs. */
+export function validBody<O extends OperationId>(ctx: Ctx): BodyOf<O> {
+  return ctx.body as unknown as BodyOf<O>;
+}
+
+/** The query parameters as the operation's schema types them (validated and coerced by ajv). */
+export function validQuery<O extends OperationId>(ctx: Ctx): QueryOf<O> {
+  return ctx.query;
 }
 
 export interface TenantCtx extends Ctx {

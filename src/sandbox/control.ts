@@ -81,6 +81,9 @@ export function control(deps: ControlDeps, method: string, path: string, body: s
   const byMethod = routes[path];
   if (!byMethod) throw notFound(`Unknown sandbox control endpoint ${CONTROL_PREFIX}${path}`);
   const route = byMethod[method];
-  if (!route) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} not allowed on ${CONTROL_PREFIX}${path}`, { allow: Object.keys(byMethod).join(', ') });
+  if (!route)
+    throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} not allowed on ${CONTROL_PREFIX}${path}`, {
+      allow: Object.keys(byMethod).join(', '),
+    });
   return route(deps, body);
 }

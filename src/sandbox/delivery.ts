@@ -27,7 +27,7 @@ export function padded(value: unknown, padBytes: number): string {
 export function reshape(reply: Reply, fault: Fault | undefined, op: OperationSpec): Reply {
   if (reply.json === undefined || !fault || (!fault.drift && !fault.driftPreset && fault.padBytes === undefined)) return reply;
   let value: unknown = JSON.parse(reply.json);
-  if (fault.driftPreset) value = applyPreset(value, op.responseSchema, fault.driftPreset);
+  if (fault.driftPreset) value = applyPreset(value, op.response, fault.driftPreset);
   if (fault.drift) applyDrift(value, fault.drift);
   return { ...reply, json: fault.padBytes === undefined ? JSON.stringify(value) : padded(value, fault.padBytes) };
 }
@@ -45,7 +45,8 @@ async function* trickle(bytes: Buffer, everyMs: number, sleep: Sleep): AsyncGene
 
 /** Sends the reply with a content-length, or streams it when the fault says `trickleMs` (wins) or `padChunked`. */
 export function deliver(res: ServerResponse, reply: Reply, fault: Fault | undefined, sleep: Sleep): void {
-  if (reply.json === undefined || !bodyAllowed(reply.status) || !(fault?.trickleMs || fault?.padChunked)) return send(res, reply.status, reply.json, reply.headers);
+  if (reply.json === undefined || !bodyAllowed(reply.status) || !(fault?.trickleMs || fault?.padChunked))
+    return send(res, reply.status, reply.json, reply.headers);
   const bytes = Buffer.from(reply.json, 'utf8');
   stream(res, reply.status, fault.trickleMs ? trickle(bytes, fault.trickleMs, sleep) : slices(bytes, CHUNK_BYTES), reply.headers);
 }

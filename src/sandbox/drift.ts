@@ -19,16 +19,20 @@ export type DriftPreset = (typeof DRIFT_PRESETS)[number];
 type Container = Record<string, unknown> | unknown[];
 
 /** The parts of a response schema the presets look at. */
-interface SchemaNode {
+type SchemaNode = {
   $ref?: string;
   type?: string;
   enum?: unknown[];
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
   required?: string[];
-}
+};
 
-export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The schema a `$ref` (chain) points to. */
+const resolved = (schema: SchemaNode): SchemaNode => deref(schema) ?? {};
+
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const INDEX = /^(0|[1-9]\d*)$/;
 
@@ -61,7 +65,7 @@ type Edit = (schema: SchemaNode, value: unknown, depth: number) => unknown;
 
 /** Rebuilds `value` bottom-up along `schema`; parts the schema does not describe are kept as they are. */
 function rebuild(schema: SchemaNode, value: unknown, edit: Edit, depth = 0): unknown {
-  const s: SchemaNode = deref(schema);
+  const s = resolved(schema);
   const { items, properties } = s;
   let out = value;
   if (Array.isArray(value) && items) out = value.map((v) => rebuild(items, v, edit, depth + 1));
@@ -80,11 +84,12 @@ const PRESETS: Record<DriftPreset, Edit> = {
   'unknown-enums': (s, v) => (s.enum && typeof v === 'string' ? unknownEnum(s.enum) : v),
   nulls: (s, v) => {
     if (!isJsonObject(v)) return v;
-    const strings = (s.required ?? []).filter((k) => deref(s.properties?.[k] ?? {}).type === 'string');
+    const strings = (s.required ?? []).filter((k) => resolved(s.properties?.[k] ?? {}).type === 'string');
     return { ...v, ...Object.fromEntries(strings.map((k) => [k, null])) };
   },
   // The reply's own required keys stay: without them there is hardly a reply left to test with.
-  missing: (s, v, depth) => (isJsonObject(v) && depth > 0 ? Object.fromEntries(Object.entries(v).filter(([k]) => !s.required?.includes(k))) : v),
+  missing: (s, v, depth) =>
+    isJsonObject(v) && depth > 0 ? Object.fromEntries(Object.entries(v).filter(([k]) => !s.required?.includes(k))) : v,
   extra: (s, v) => (isJsonObject(v) && s.properties ? { ...v, ...EXTRA } : v),
 };
 

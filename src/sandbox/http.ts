@@ -57,7 +57,12 @@ export function send(res: ServerResponse, status: number, json?: string, headers
  * Like `send`, but without content-length: the headers go out at once and the body (chunked) as
  * `chunks` yields it. Stops pulling chunks when the client goes away.
  */
-export function stream(res: ServerResponse, status: number, chunks: Iterable<Buffer> | AsyncIterable<Buffer>, headers?: Record<string, string>): void {
+export function stream(
+  res: ServerResponse,
+  status: number,
+  chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
+  headers?: Record<string, string>,
+): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, { ...headers, 'content-type': JSON_TYPE });
   res.flushHeaders();

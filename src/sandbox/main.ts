@@ -7,7 +7,9 @@ const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0);
 const sandbox = await startSandbox({ port, host: process.env.HOST ?? '127.0.0.1', latencyMs });
 
 console.log(describeDemo(sandbox.url));
-console.log(`Control endpoints: ${sandbox.url.replace(/\/v2$/, '')}/__sandbox/{counters,counters/reset,faults,reset,invites,tokens/revoke}`);
+console.log(
+  `Control endpoints: ${sandbox.url.replace(/\/v2$/, '')}/__sandbox/{counters,counters/reset,faults,reset,invites,tokens/revoke}`,
+);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

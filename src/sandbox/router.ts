@@ -24,7 +24,10 @@ export class Router {
     for (const op of ops) {
       let t = byPath.get(op.path);
       if (!t) {
-        const segments = op.path.split('/').slice(1).map((s) => (s.startsWith('{') ? { param: s.slice(1, -1) } : s));
+        const segments = op.path
+          .split('/')
+          .slice(1)
+          .map((s) => (s.startsWith('{') ? { param: s.slice(1, -1) } : s));
         t = { segments, literals: segments.filter((s) => typeof s === 'string').length, byMethod: new Map() };
         byPath.set(op.path, t);
         const group = this.bySize.get(segments.length) ?? [];

@@ -36,7 +36,15 @@ export const TENANT_SEEDS: TenantSeed[] = [
     phonePrefix: '+47 9',
     pricelistUid: 'alpha-pricelist-main',
     userCount: 64,
-    currency: { code: 'NOK', name: 'Norwegian krone', symbol: 'kr', symbolPosition: 'suffix', decimalSeparator: ',', thousandSeparator: ' ', cashRounding: 1 },
+    currency: {
+      code: 'NOK',
+      name: 'Norwegian krone',
+      symbol: 'kr',
+      symbolPosition: 'suffix',
+      decimalSeparator: ',',
+      thousandSeparator: ' ',
+      cashRounding: 1,
+    },
     requiredCustomerFields: ['email', 'mobile'],
     extensions: [
       ['VIPPS', 'Vipps', true],
@@ -45,7 +53,14 @@ export const TENANT_SEEDS: TenantSeed[] = [
       ['LOYALTY_POINTS', 'Loyalty points', true],
     ],
     organizations: [
-      ['oslo', 'Oslo region', [['oslo-city', 'Oslo City'], ['oslo-storo', 'Oslo Storo']]],
+      [
+        'oslo',
+        'Oslo region',
+        [
+          ['oslo-city', 'Oslo City'],
+          ['oslo-storo', 'Oslo Storo'],
+        ],
+      ],
       ['bergen', 'Bergen region', [['bergen-sentrum', 'Bergen Sentrum']]],
       ['online', 'Online', [['web', 'Webshop']]],
     ],
@@ -60,7 +75,15 @@ export const TENANT_SEEDS: TenantSeed[] = [
     phonePrefix: '+46 70',
     pricelistUid: '',
     userCount: 55,
-    currency: { code: 'SEK', name: 'Swedish krona', symbol: 'kr', symbolPosition: 'suffix', decimalSeparator: ',', thousandSeparator: ' ', cashRounding: 1 },
+    currency: {
+      code: 'SEK',
+      name: 'Swedish krona',
+      symbol: 'kr',
+      symbolPosition: 'suffix',
+      decimalSeparator: ',',
+      thousandSeparator: ' ',
+      cashRounding: 1,
+    },
     requiredCustomerFields: ['email'],
     extensions: [
       ['SWISH', 'Swish', true],
@@ -68,7 +91,14 @@ export const TENANT_SEEDS: TenantSeed[] = [
       ['STORE_CREDIT', 'Store credit', true],
     ],
     organizations: [
-      ['stockholm', 'Stockholm', [['sodermalm', 'Södermalm'], ['kungsholmen', 'Kungsholmen']]],
+      [
+        'stockholm',
+        'Stockholm',
+        [
+          ['sodermalm', 'Södermalm'],
+          ['kungsholmen', 'Kungsholmen'],
+        ],
+      ],
       ['goteborg', 'Göteborg', [['avenyn', 'Avenyn']]],
     ],
   },
@@ -82,7 +112,15 @@ export const TENANT_SEEDS: TenantSeed[] = [
     phonePrefix: '+45 2',
     pricelistUid: 'gamma-pricelist-2024',
     userCount: 52,
-    currency: { code: 'DKK', name: 'Danish krone', symbol: 'kr.', symbolPosition: 'prefix', decimalSeparator: ',', thousandSeparator: '.', cashRounding: 50 },
+    currency: {
+      code: 'DKK',
+      name: 'Danish krone',
+      symbol: 'kr.',
+      symbolPosition: 'prefix',
+      decimalSeparator: ',',
+      thousandSeparator: '.',
+      cashRounding: 50,
+    },
     requiredCustomerFields: [],
     extensions: [
       ['DINTERO', 'Dintero checkout', true],
@@ -90,7 +128,14 @@ export const TENANT_SEEDS: TenantSeed[] = [
       ['CAMPAIGN', 'Campaigns', false],
     ],
     organizations: [
-      ['kobenhavn', 'København', [['norrebro', 'Nørrebro'], ['vesterbro', 'Vesterbro']]],
+      [
+        'kobenhavn',
+        'København',
+        [
+          ['norrebro', 'Nørrebro'],
+          ['vesterbro', 'Vesterbro'],
+        ],
+      ],
       ['aarhus', 'Aarhus', [['aarhus-c', 'Aarhus C']]],
     ],
   },
@@ -166,4 +211,3 @@ export function buildTenant(s: TenantSeed, index: number, random: Random): Tenan
   }
   return tenant;
 }
-

@@ -4,17 +4,7 @@
  */
 import { chance, mulberry32, pick, randomInt, randomString, type Random } from './prng.ts';
 import { buildTenant, iso, TENANT_SEEDS, TENANT_UIDS, type TenantSeed } from './seed-tenants.ts';
-import type {
-  Account,
-  AccountType,
-  State,
-  StoreAccess,
-  StoreRole,
-  Tenant,
-  TenantRole,
-  TenantUser,
-  UserStatus,
-} from './model.ts';
+import type { Account, AccountType, State, StoreAccess, StoreRole, Tenant, TenantRole, TenantUser, UserStatus } from './model.ts';
 
 const FIXED = {
   tenants: TENANT_UIDS,
@@ -45,8 +35,46 @@ const SEED = 20240102;
 
 // ---------------------------------------------------------------- users
 
-const FIRST = ['Ola', 'Kari', 'Lars', 'Ingrid', 'Øystein', 'Åsa', 'Erik', 'Sofie', 'Magnus', 'Freja', 'Jonas', 'Maja', 'Henrik', 'Linnea', 'Mads', 'Ida', 'Nils', 'Emma', 'Anders', 'Sara'];
-const LAST = ['Nordmann', 'Hansen', 'Johansson', 'Nielsen', 'Berg', 'Lund', 'Dahl', 'Strand', 'Holm', 'Lindqvist', 'Andersen', 'Sørensen', 'Eriksson', 'Bakke', 'Møller', 'Vik'];
+const FIRST = [
+  'Ola',
+  'Kari',
+  'Lars',
+  'Ingrid',
+  'Øystein',
+  'Åsa',
+  'Erik',
+  'Sofie',
+  'Magnus',
+  'Freja',
+  'Jonas',
+  'Maja',
+  'Henrik',
+  'Linnea',
+  'Mads',
+  'Ida',
+  'Nils',
+  'Emma',
+  'Anders',
+  'Sara',
+];
+const LAST = [
+  'Nordmann',
+  'Hansen',
+  'Johansson',
+  'Nielsen',
+  'Berg',
+  'Lund',
+  'Dahl',
+  'Strand',
+  'Holm',
+  'Lindqvist',
+  'Andersen',
+  'Sørensen',
+  'Eriksson',
+  'Bakke',
+  'Møller',
+  'Vik',
+];
 
 // Cycles with coprime lengths so every value (and most combinations) appear.
 const STATUS_CYCLE: UserStatus[] = ['ACTIVE', 'ACTIVE', 'INACTIVE', 'ACTIVE', 'PENDING_INVITE'];
@@ -237,7 +265,8 @@ function generatedUser(s: TenantSeed, tenant: Tenant, i: number, random: Random)
     externalId: chance(random, 0.3) ? `EXT-${randomInt(random, 10000, 99999)}` : '',
     defaultStoreUid: defaultRoll < 0.3 ? '' : defaultRoll < 0.8 ? pick(random, stores) : undefined,
     stores: [...assigned].map((storeUid) => [storeUid, pick(random, STORE_ROLES)]),
-    tokens: accountType === 'INTEGRATION' && status === 'ACTIVE' && chance(random, 0.6) ? [`sbx-integration-${randomString(random, 20)}`] : [],
+    tokens:
+      accountType === 'INTEGRATION' && status === 'ACTIVE' && chance(random, 0.6) ? [`sbx-integration-${randomString(random, 20)}`] : [],
     inviteToken: status === 'PENDING_INVITE' ? `sbx-invite-${randomString(random, 20)}` : undefined,
     minute: 1440 + i * 720 + randomInt(random, 0, 600),
   };
@@ -281,7 +310,12 @@ function addUser(state: State, tenant: Tenant, user: TenantUser): void {
     account.tenantUsers.set(user.tenantUid, user.tenantUserUid);
   }
   for (const t of user.tokens) {
-    state.tokens.set(t.token, { kind: 'integration', tenantUid: user.tenantUid, tenantUserUid: user.tenantUserUid, tenantUserTokenUid: t.tenantUserTokenUid });
+    state.tokens.set(t.token, {
+      kind: 'integration',
+      tenantUid: user.tenantUid,
+      tenantUserUid: user.tenantUserUid,
+      tenantUserTokenUid: t.tenantUserTokenUid,
+    });
   }
   if (user.inviteToken) {
     state.invites.set(user.inviteToken, { inviteToken: user.inviteToken, tenantUid: user.tenantUid, tenantUserUid: user.tenantUserUid });
@@ -297,7 +331,14 @@ function collectSecrets(state: State): string[] {
 export const DEMO: {
   tenants: { alpha: string; beta: string; gamma: string };
   tokens: { admin: string; regular: string; other: string; device: string; auth: string; integration: string };
-  users: { adminAlpha: string; adminBeta: string; regularAlpha: string; otherGamma: string; integrationAlpha: string; pendingAlpha: string };
+  users: {
+    adminAlpha: string;
+    adminBeta: string;
+    regularAlpha: string;
+    otherGamma: string;
+    integrationAlpha: string;
+    pendingAlpha: string;
+  };
   login: { userCode: string; password: string };
   inviteToken: string;
   secrets: string[];

@@ -37,7 +37,8 @@ export interface Sandbox {
   url: string;
   port: number;
   counters: { get(operationId: string): number; total(): number; snapshot(): Record<string, number>; reset(): void };
-  faults: { set(operationId: string | '*', fault: Fault): void; clear(): void };
+  /** `operationId` may be `'*'`: the fault then applies to every operation without one of its own. */
+  faults: { set(operationId: string, fault: Fault): void; clear(): void };
   /** Forget a bearer token, so calls with it get 401 as with an expired one; false if unknown. `reset()` brings seeded tokens back. */
   revokeToken(token: string): boolean;
   /** Reseed the state (and clear counters and faults). */
@@ -70,12 +71,19 @@ function answer(op: OperationSpec, fault: Fault | undefined, normal: () => Reply
 }
 
 /** Everything after routing and faults; synchronous, throws HttpError. */
-function execute(store: SandboxStore, op: OperationSpec, params: Record<string, string>, search: string, bodyText: string, req: IncomingMessage): Reply {
+function execute(
+  store: SandboxStore,
+  op: OperationSpec,
+  params: Record<string, string>,
+  search: string,
+  bodyText: string,
+  req: IncomingMessage,
+): Reply {
   const validate = validatorsFor(op.operationId);
   const handler = handlers[op.operationId];
   const principal = authenticate(store, op, req);
   validate.path?.(params);
-  const ctx: Ctx = { store, principal, params, query: {}, headers: {}, body: undefined };
+  const ctx: Ctx = { store, principal, params, query: {}, headers: {}, body: {} };
   if (handler.access) {
     const tenant = store.tenant(params.tenantUid);
     if (!tenant) throw notFound(`Tenant ${params.tenantUid} not found`);
@@ -89,9 +97,11 @@ function execute(store: SandboxStore, op: OperationSpec, params: Record<string, 
     if (typeof value === 'string') ctx.headers[name] = value;
   }
   validate.header?.(ctx.headers);
-  if (op.bodySchema) {
-    ctx.body = parseJsonBody(bodyText);
-    validate.body?.(ctx.body);
+  if (op.requestBody) {
+    const body = parseJsonBody(bodyText);
+    validate.body?.(body);
+    // The operation's schema is an object schema: a body that passed it is an object.
+    ctx.body = body as Record<string, unknown>;
   }
   return handler.run(ctx);
 }
@@ -131,7 +141,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (match.kind === 'method-not-allowed') {
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`, { allow: match.allow.join(', ') });
       }
-      if (match.kind === 'bad-encoding') throw new HttpError(400, 'VALIDATION_ERROR', `path: malformed percent-encoding in '${match.segment}'`);
+      if (match.kind === 'bad-encoding')
+        throw new HttpError(400, 'VALIDATION_ERROR', `path: malformed percent-encoding in '${match.segment}'`);
       throw notFound(`No route for ${req.method} ${path}`);
     }
     const { op } = match;
@@ -145,7 +156,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       req.socket.destroy();
       return;
     }
-    deliver(res, answer(op, fault, () => execute(store, op, match.params, search, bodyText, req)), fault, sleep);
+    deliver(
+      res,
+      answer(op, fault, () => execute(store, op, match.params, search, bodyText, req)),
+      fault,
+      sleep,
+    );
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -155,7 +171,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const search = q < 0 ? '' : url.slice(q + 1);
     if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) return api(req, res, path, search);
     if (path.startsWith(`${CONTROL_PREFIX}/`)) {
-      const reply = control({ store, counters, faults, reset }, req.method ?? 'GET', path.slice(CONTROL_PREFIX.length), await readBody(req));
+      const reply = control(
+        { store, counters, faults, reset },
+        req.method ?? 'GET',
+        path.slice(CONTROL_PREFIX.length),
+        await readBody(req),
+      );
       return send(res, reply.status, reply.json, reply.headers);
     }
     throw notFound(`No route for ${req.method} ${path} (the API lives under ${BASE_PATH})`);

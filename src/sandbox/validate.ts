@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DRIFT_PRESETS } from './drift.ts';
 import { badRequest } from './errors.ts';
-import { operationIds, operations, spec, SPEC_ID, type OperationSpec, type SpecParam } from './spec.ts';
+import { operationIds, operations, refsInto, spec, SPEC_ID, type OperationSpec, type SpecParam } from './spec.ts';
 
 export type Location = 'path' | 'query' | 'header' | 'body';
 export type Check = (data: unknown) => void;
@@ -42,7 +42,7 @@ function toCheck(validate: ValidateFunction, where: Location): Check {
 function paramsSchema(params: SpecParam[]) {
   return {
     type: 'object',
-    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    properties: Object.fromEntries(params.map((p) => [p.name, refsInto(SPEC_ID, p.schema)])),
     required: params.filter((p) => p.required).map((p) => p.name),
   };
 }
@@ -53,14 +53,14 @@ function compileOperation(op: OperationSpec): OperationValidators {
     const params = op.params.filter((p) => p.in === where);
     if (params.length) v[where] = toCheck(paramAjv.compile(paramsSchema(params)), where);
   }
-  if (op.bodySchema) v.body = toCheck(bodyAjv.compile(op.bodySchema), 'body');
+  if (op.requestBody) v.body = toCheck(bodyAjv.compile(refsInto(SPEC_ID, op.requestBody) as object), 'body');
   return v;
 }
 
 const compiled = new Map(operations.map((op) => [op.operationId, compileOperation(op)]));
 
 export function validatorsFor(operationId: string): OperationValidators {
-  return compiled.get(operationId) ?? {};
+  return compiled.get(operationId as OperationSpec['operationId']) ?? {};
 }
 
 /** Headers a fault may add: lower-case tokens, printable values; framing and content-type stay the sandbox's. */
@@ -112,6 +112,11 @@ export const checkFaultTable: Check = toCheck(
 
 /** Body of `POST /__sandbox/tokens/revoke`. */
 export const checkTokenRevoke: Check = toCheck(
-  bodyAjv.compile({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string', minLength: 1 } } }),
+  bodyAjv.compile({
+    type: 'object',
+    additionalProperties: false,
+    required: ['token'],
+    properties: { token: { type: 'string', minLength: 1 } },
+  }),
   'body',
 );

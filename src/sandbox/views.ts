@@ -38,7 +38,8 @@ export function permissions(tenant: Tenant, user: TenantUser): Permissions {
   const organizations: Permissions['organizations'] = [];
   for (const uid of adminOrgs) {
     const org = tenant.organizations.get(uid);
-    if (org) organizations.push({ organization: { name: org.name, organizationUid: org.organizationUid }, permissions: ORGANIZATION_PERMISSIONS });
+    if (org)
+      organizations.push({ organization: { name: org.name, organizationUid: org.organizationUid }, permissions: ORGANIZATION_PERMISSIONS });
   }
   return { tenant: TENANT_PERMISSIONS[user.tenantRole], stores, organizations };
 }

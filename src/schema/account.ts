@@ -1,4 +1,6 @@
 import { builder } from './builder.ts';
+import { tenantArgs } from './args.ts';
+import { DOCS } from './descriptions.ts';
 import { MEMBERSHIPS_ESTIMATE, ONE_CALL } from './cost.ts';
 import { Tenant } from './tenant.ts';
 import { TenantUser } from './tenant-user.ts';
@@ -42,7 +44,8 @@ const LoginResult = builder.objectRef<RestLoginResult>('LoginResult').implement(
     tenantUser: t.field({
       type: TenantUser,
       nullable: true,
-      description: "The tenant user that logged in; null only if the upstream's record of it could not be read (the access token is returned anyway).",
+      description:
+        "The tenant user that logged in; null only if the upstream's record of it could not be read (the access token is returned anyway).",
       resolve: loginTenantUser,
     }),
   }),
@@ -60,7 +63,7 @@ builder.queryField('me', (t) =>
     type: Account,
     nullable: true,
     complexity: ONE_CALL,
-    description: 'GET /account: the caller\'s account.',
+    description: "GET /account: the caller's account.",
     resolve: (_root, _args, ctx) => me(ctx),
   }),
 );
@@ -71,8 +74,8 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: "POST /account with the caller's device token as bearer.",
     args: {
-      userCode: t.arg.string({ required: true, description: 'The code the user logs in with.' }),
-      password: t.arg.string({ required: true, description: "The user's password." }),
+      userCode: t.arg.string({ required: true, description: DOCS.userCode }),
+      password: t.arg.string({ required: true, description: DOCS.password }),
     },
     resolve: (_root, args, ctx) => login(ctx, args),
   }),
@@ -80,14 +83,14 @@ builder.mutationFields((t) => ({
     type: TenantUser,
     complexity: ONE_CALL,
     description: "POST /tenants/{tenantUid}/account with the caller's auth token as bearer.",
-    args: { tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }) },
+    args: tenantArgs,
     resolve: (_root, args, ctx) => exchangeAuthToken(ctx, args),
   }),
   updateAccount: t.field({
     type: Account,
     complexity: ONE_CALL,
     description: 'PUT /account',
-    args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The changes to make.' }) },
+    args: { input: t.arg({ type: UpdateAccountInput, required: true, description: DOCS.changes }) },
     resolve: (_root, args, ctx) => updateAccount(ctx, args),
   }),
 }));

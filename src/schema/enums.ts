@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { UNKNOWN } from '../plugins/output-only-enums.ts';
+import { UNKNOWN } from '../resolvers/enums.ts';
 
 /** Value descriptions come from the spec's ENUM tables where it has one. */
 

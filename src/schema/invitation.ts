@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { DOCS } from './descriptions.ts';
 import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import { acceptInvitation, invitation, type RestInvitation } from '../resolvers/invitation.ts';
@@ -6,18 +7,18 @@ import { acceptInvitation, invitation, type RestInvitation } from '../resolvers/
 const InvitationTenant = builder.objectRef<RestInvitation['tenant']>('InvitationTenant').implement({
   description: 'The tenant an invitation is to.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'Name of the tenant.' }),
+    name: t.exposeString('name', { description: DOCS.tenantName }),
   }),
 });
 
 const InvitationUser = builder.objectRef<RestInvitation['user']>('InvitationUser').implement({
   description: 'The invited user as the tenant registered them.',
   fields: (t) => ({
-    displayName: t.exposeString('displayName', { description: 'The name shown for the user.' }),
+    displayName: t.exposeString('displayName', { description: DOCS.displayName }),
     email: t.exposeString('email', { description: 'Email address the invitation went to.' }),
-    firstname: t.exposeString('firstname', { description: 'First name.' }),
-    lastname: t.exposeString('lastname', { description: 'Last name.' }),
-    mobile: t.exposeString('mobile', { description: 'Mobile phone number.' }),
+    firstname: t.exposeString('firstname', { description: DOCS.firstname }),
+    lastname: t.exposeString('lastname', { description: DOCS.lastname }),
+    mobile: t.exposeString('mobile', { description: DOCS.mobile }),
     status: t.exposeString('status', { description: "The invited user's status, as REST sends it (e.g. PENDING_INVITE)." }),
   }),
 });
@@ -36,7 +37,7 @@ builder.queryField('invitation', (t) =>
     complexity: ONE_CALL,
     nullable: true,
     description: 'GET /account/invite; needs no bearer token. Null when the upstream knows no such invitation (404).',
-    args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
+    args: { inviteToken: t.arg.string({ required: true, description: DOCS.inviteToken }) },
     resolve: (_root, args, ctx) => invitation(ctx, args),
   }),
 );
@@ -46,7 +47,7 @@ builder.mutationField('acceptInvitation', (t) =>
     type: TenantUser,
     complexity: ONE_CALL,
     description: "PUT /account/invite: accept an invitation, with the caller's auth token as bearer.",
-    args: { inviteToken: t.arg.string({ required: true, description: 'The token from the invitation.' }) },
+    args: { inviteToken: t.arg.string({ required: true, description: DOCS.inviteToken }) },
     resolve: (_root, args, ctx) => acceptInvitation(ctx, args),
   }),
 );

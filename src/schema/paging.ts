@@ -13,4 +13,3 @@ export const Paging = builder.objectRef<PagingShape>('Paging').implement({
     hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Derived: pageNumber < totalPages.' }),
   }),
 });
-

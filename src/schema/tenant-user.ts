@@ -1,11 +1,12 @@
 import { builder } from './builder.ts';
+import { pageArgs, sortArgs, tenantArgs, tenantUserArgs } from './args.ts';
 import { ONE_CALL, pagedCall } from './cost.ts';
-import { AccountType, SortDirection, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
+import { AccountType, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
 import { toPaging, type Page } from '../resolvers/paging.ts';
 import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../spec/schemas.ts';
-import { rawDescription } from './descriptions.ts';
+import { DOCS, rawDescription } from './descriptions.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { toAccountType, toStoreRole, toTenantRole, toTenantUserStatus } from '../resolvers/enums.ts';
 import {
@@ -34,8 +35,8 @@ const StoreAccess = builder.objectRef<RestStoreAccess>('StoreAccess').implement(
   description: "A tenant user's access to one store (REST UserStoreAccessResponseSchema).",
   fields: (t) => ({
     storeAccessUid: t.exposeID('storeAccessUid', { description: 'Reference to this store access.' }),
-    storeUid: t.exposeID('storeUid', { description: 'Reference to the store.' }),
-    storeRole: t.field({ type: StoreRole, description: "The user's role in the store.", resolve: (access) => toStoreRole(access.storeRole) }),
+    storeUid: t.exposeID('storeUid', { description: DOCS.storeUid }),
+    storeRole: t.field({ type: StoreRole, description: DOCS.storeRole, resolve: (access) => toStoreRole(access.storeRole) }),
     storeRoleRaw: t.exposeString('storeRole', { description: rawDescription('storeRole') }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the access was granted.' }),
     lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the access was last changed.' }),
@@ -45,7 +46,7 @@ const StoreAccess = builder.objectRef<RestStoreAccess>('StoreAccess').implement(
 const BasicStore = builder.objectRef<RestStorePermission['store']>('BasicStore').implement({
   description: 'A store, named, with the organization it belongs to (REST BasicStoreResponseSchema).',
   fields: (t) => ({
-    storeUid: t.exposeID('storeUid', { description: 'Reference to the store.' }),
+    storeUid: t.exposeID('storeUid', { description: DOCS.storeUid }),
     name: t.exposeString('name', { description: 'Name of the store.' }),
     organizationUid: t.exposeID('organizationUid', { description: 'Reference to the organization the store belongs to.' }),
     organizationName: t.exposeString('organizationName', { description: 'Name of the organization the store belongs to.' }),
@@ -77,7 +78,7 @@ const OrganizationPermission = builder.objectRef<RestOrganizationPermission>('Or
 });
 
 const TenantUserPermissions = builder.objectRef<RestPermissions>('TenantUserPermissions').implement({
-  description: "What a tenant user may do, tenant-wide, per store and per organization (REST TenantUserPermissionResponseSchema).",
+  description: 'What a tenant user may do, tenant-wide, per store and per organization (REST TenantUserPermissionResponseSchema).',
   fields: (t) => ({
     tenant: t.exposeStringList('tenant', { description: 'The permission names the user has tenant-wide.' }),
     stores: t.expose('stores', { type: [StorePermission], description: 'The permissions per store.' }),
@@ -92,7 +93,7 @@ TenantUser.implement({
   description:
     "A user's account in one tenant: a tenant's user (GET /tenants/{tenantUid}/users...) or the caller's own membership (GET /account, GET /tenants/{tenantUid}/account).",
   fields: (t) => ({
-    tenantUserUid: t.exposeID('tenantUserUid', { description: 'Reference to a tenant user.' }),
+    tenantUserUid: t.exposeID('tenantUserUid', { description: DOCS.tenantUserUid }),
     tenantUid: t.exposeID('tenantUid', { description: 'Reference to the tenant the user belongs to.' }),
     tenant: t.field({
       type: Tenant,
@@ -105,20 +106,24 @@ TenantUser.implement({
       description: "The tenant's name. From the REST response where present, else from the tenant's details.",
       resolve: tenantName,
     }),
-    accountType: t.field({ type: AccountType, description: 'The kind of account.', resolve: (user) => toAccountType(user.accountType) }),
+    accountType: t.field({ type: AccountType, description: DOCS.accountType, resolve: (user) => toAccountType(user.accountType) }),
     accountTypeRaw: t.exposeString('accountType', { description: rawDescription('accountType') }),
-    tenantRole: t.field({ type: TenantRole, description: "The user's role in the tenant.", resolve: (user) => toTenantRole(user.tenantRole) }),
+    tenantRole: t.field({ type: TenantRole, description: DOCS.tenantRole, resolve: (user) => toTenantRole(user.tenantRole) }),
     tenantRoleRaw: t.exposeString('tenantRole', { description: rawDescription('tenantRole') }),
-    status: t.field({ type: TenantUserStatus, description: "Where the user's account stands.", resolve: (user) => toTenantUserStatus(user.status) }),
+    status: t.field({
+      type: TenantUserStatus,
+      description: "Where the user's account stands.",
+      resolve: (user) => toTenantUserStatus(user.status),
+    }),
     statusRaw: t.exposeString('status', { description: rawDescription('status') }),
-    userCode: t.exposeString('userCode', { description: 'The code the user logs in with.' }),
-    displayName: t.exposeString('displayName', { description: 'The name shown for the user.' }),
-    firstname: t.exposeString('firstname', { description: 'First name.' }),
-    lastname: t.exposeString('lastname', { description: 'Last name.' }),
-    email: t.exposeString('email', { description: 'Email address.' }),
-    mobile: t.exposeString('mobile', { description: 'Mobile phone number.' }),
-    externalId: t.exposeString('externalId', { description: "The user's id in an external system." }),
-    languageCode: t.exposeString('languageCode', { description: 'ISO 639-1 code for language' }),
+    userCode: t.exposeString('userCode', { description: DOCS.userCode }),
+    displayName: t.exposeString('displayName', { description: DOCS.displayName }),
+    firstname: t.exposeString('firstname', { description: DOCS.firstname }),
+    lastname: t.exposeString('lastname', { description: DOCS.lastname }),
+    email: t.exposeString('email', { description: DOCS.email }),
+    mobile: t.exposeString('mobile', { description: DOCS.mobile }),
+    externalId: t.exposeString('externalId', { description: DOCS.externalId }),
+    languageCode: t.exposeString('languageCode', { description: DOCS.languageCode }),
     defaultStoreUid: t.id({
       nullable: true,
       description: "Reference to the user's default store. Empty string in REST means none: exposed as null.",
@@ -148,7 +153,7 @@ const TenantUserPage = builder.objectRef<Page<RestTenantUser>>('TenantUserPage')
   description: "One page of a tenant's users.",
   fields: (t) => ({
     items: t.expose('items', { type: [TenantUser], description: 'The users on this page.' }),
-    paging: t.field({ type: Paging, description: 'Where this page sits in the result set.', resolve: (page) => toPaging(page.paging) }),
+    paging: t.field({ type: Paging, description: DOCS.paging, resolve: (page) => toPaging(page.paging) }),
   }),
 });
 
@@ -156,9 +161,9 @@ const TenantUserSearchInput = builder.inputType('TenantUserSearchInput', {
   description: 'Filters for searching tenant users (REST TenantUserSearchSchema); filters left out are not applied.',
   fields: (t) => ({
     query: t.string({ description: 'Fuzzy search on displayName, firstname, lastname, mobile, email and userCode.' }),
-    userCode: t.string({ description: 'Exact match search.' }),
-    email: t.string({ description: 'Exact match search.' }),
-    mobile: t.string({ description: 'Exact match search.' }),
+    userCode: t.string({ description: DOCS.exactMatch }),
+    email: t.string({ description: DOCS.exactMatch }),
+    mobile: t.string({ description: DOCS.exactMatch }),
     status: t.field({ type: [TenantUserStatus], description: 'Only users with one of these statuses.' }),
   }),
 });
@@ -173,10 +178,8 @@ builder.objectFields(Tenant, (t) => ({
       query: t.arg.string({ description: 'Query string for tenant users' }),
       storeUid: t.arg.id({ description: 'Only users with access to this store.' }),
       organizationUid: t.arg.id({ description: 'Only users with access to this organization.' }),
-      page: t.arg.int({ defaultValue: 1, description: 'Reference to a specific page in a result set (1-based).' }),
-      pageSize: t.arg.int({ defaultValue: 50, description: 'The number of items per page in a result set.' }),
-      sortBy: t.arg.string({ description: 'Defines which field the resource list is sorted by.' }),
-      sortDirection: t.arg({ type: SortDirection, description: 'Reference to a sort direction' }),
+      ...pageArgs,
+      ...sortArgs,
     },
     resolve: users,
   }),
@@ -187,8 +190,7 @@ builder.objectFields(Tenant, (t) => ({
     description: "POST /tenants/{tenantUid}/users/search: the tenant's users matching a filter, paged.",
     args: {
       filter: t.arg({ type: TenantUserSearchInput, required: true, description: 'What to search for.' }),
-      page: t.arg.int({ defaultValue: 1, description: 'Reference to a specific page in a result set (1-based).' }),
-      pageSize: t.arg.int({ defaultValue: 50, description: 'The number of items per page in a result set.' }),
+      ...pageArgs,
     },
     resolve: searchUsers,
   }),
@@ -197,7 +199,7 @@ builder.objectFields(Tenant, (t) => ({
     complexity: ONE_CALL,
     nullable: true,
     description: 'GET /tenants/{tenantUid}/users/{tenantUserUid}; null when the user does not exist.',
-    args: { tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }) },
+    args: { tenantUserUid: t.arg.id({ required: true, description: DOCS.tenantUserUid }) },
     resolve: user,
   }),
   myAccount: t.field({
@@ -212,47 +214,47 @@ builder.objectFields(Tenant, (t) => ({
 const StoreAccessInput = builder.inputType('StoreAccessInput', {
   description: 'Access to one store (REST UserStoreAccessCreateSchema).',
   fields: (t) => ({
-    storeUid: t.id({ required: true, description: 'Reference to the store.' }),
-    storeRole: t.field({ type: StoreRole, required: true, description: "The user's role in the store." }),
+    storeUid: t.id({ required: true, description: DOCS.storeUid }),
+    storeRole: t.field({ type: StoreRole, required: true, description: DOCS.storeRole }),
   }),
 });
 
 const CreateTenantUserInput = builder.inputType('CreateTenantUserInput', {
   description: 'A new tenant user (REST TenantUserCreateRequestSchema). Email is required when accountType is FULL.',
   fields: (t) => ({
-    accountType: t.field({ type: AccountType, required: true, description: 'The kind of account.' }),
-    password: t.string({ required: true, description: "The user's password." }),
-    tenantRole: t.field({ type: TenantRole, required: true, description: "The user's role in the tenant." }),
-    userCode: t.string({ required: true, description: 'The code the user logs in with.' }),
+    accountType: t.field({ type: AccountType, required: true, description: DOCS.accountType }),
+    password: t.string({ required: true, description: DOCS.password }),
+    tenantRole: t.field({ type: TenantRole, required: true, description: DOCS.tenantRole }),
+    userCode: t.string({ required: true, description: DOCS.userCode }),
     email: t.string({ description: 'Email address. Required when accountType is FULL.' }),
-    displayName: t.string({ description: 'The name shown for the user.' }),
-    externalId: t.string({ description: "The user's id in an external system." }),
-    firstname: t.string({ description: 'First name.' }),
-    lastname: t.string({ description: 'Last name.' }),
-    mobile: t.string({ description: 'Mobile phone number.' }),
+    displayName: t.string({ description: DOCS.displayName }),
+    externalId: t.string({ description: DOCS.externalId }),
+    firstname: t.string({ description: DOCS.firstname }),
+    lastname: t.string({ description: DOCS.lastname }),
+    mobile: t.string({ description: DOCS.mobile }),
     tenantUserUid: t.id({ description: 'Reference to give the new user (the upstream makes one when left out).' }),
-    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+    languageCode: t.string({ description: DOCS.languageCode }),
     storeAccess: t.field({ type: [StoreAccessInput], description: 'The stores the user gets access to.' }),
-    defaultStoreUid: t.id({ description: "Reference to the user's default store." }),
+    defaultStoreUid: t.id({ description: DOCS.defaultStoreUid }),
   }),
 });
 
 const UpdateTenantUserInput = builder.inputType('UpdateTenantUserInput', {
-  description: "Changes to a tenant user (REST TenantUserUpdateRequestSchema); fields left out or null stay as they are.",
+  description: 'Changes to a tenant user (REST TenantUserUpdateRequestSchema); fields left out or null stay as they are.',
   fields: (t) => ({
-    accountType: t.field({ type: AccountType, description: 'The kind of account.' }),
-    defaultStoreUid: t.id({ description: "Reference to the user's default store." }),
-    displayName: t.string({ description: 'The name shown for the user.' }),
-    email: t.string({ description: 'Email address.' }),
-    externalId: t.string({ description: "The user's id in an external system." }),
-    firstname: t.string({ description: 'First name.' }),
-    lastname: t.string({ description: 'Last name.' }),
-    mobile: t.string({ description: 'Mobile phone number.' }),
-    password: t.string({ description: 'A new password.' }),
+    accountType: t.field({ type: AccountType, description: DOCS.accountType }),
+    defaultStoreUid: t.id({ description: DOCS.defaultStoreUid }),
+    displayName: t.string({ description: DOCS.displayName }),
+    email: t.string({ description: DOCS.email }),
+    externalId: t.string({ description: DOCS.externalId }),
+    firstname: t.string({ description: DOCS.firstname }),
+    lastname: t.string({ description: DOCS.lastname }),
+    mobile: t.string({ description: DOCS.mobile }),
+    password: t.string({ description: DOCS.newPassword }),
     storeAccess: t.field({ type: [StoreAccessInput], description: 'The stores the user has access to (replaces the list).' }),
-    tenantRole: t.field({ type: TenantRole, description: "The user's role in the tenant." }),
-    userCode: t.string({ description: 'The code the user logs in with.' }),
-    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+    tenantRole: t.field({ type: TenantRole, description: DOCS.tenantRole }),
+    userCode: t.string({ description: DOCS.userCode }),
+    languageCode: t.string({ description: DOCS.languageCode }),
   }),
 });
 
@@ -260,13 +262,13 @@ const UpdateMyTenantAccountInput = builder.inputType('UpdateMyTenantAccountInput
   description: "Changes to the caller's own tenant user (REST TenantAccountUpdateSchema); fields left out or null stay as they are.",
   fields: (t) => ({
     defaultStoreUid: t.id({ description: 'Reference to the default store ("" for none).' }),
-    displayName: t.string({ description: 'The name shown for the user.' }),
-    email: t.string({ description: 'Email address.' }),
-    firstname: t.string({ description: 'First name.' }),
-    lastname: t.string({ description: 'Last name.' }),
-    mobile: t.string({ description: 'Mobile phone number.' }),
-    password: t.string({ description: 'A new password.' }),
-    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
+    displayName: t.string({ description: DOCS.displayName }),
+    email: t.string({ description: DOCS.email }),
+    firstname: t.string({ description: DOCS.firstname }),
+    lastname: t.string({ description: DOCS.lastname }),
+    mobile: t.string({ description: DOCS.mobile }),
+    password: t.string({ description: DOCS.newPassword }),
+    languageCode: t.string({ description: DOCS.languageCode }),
   }),
 });
 
@@ -276,7 +278,7 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: 'POST /tenants/{tenantUid}/users: creates (invites) a user.',
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
+      ...tenantArgs,
       input: t.arg({ type: CreateTenantUserInput, required: true, description: 'The new user.' }),
     },
     resolve: (_root, args, ctx) => createTenantUser(ctx, args),
@@ -286,9 +288,8 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}',
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
-      input: t.arg({ type: UpdateTenantUserInput, required: true, description: 'The changes to make.' }),
+      ...tenantUserArgs,
+      input: t.arg({ type: UpdateTenantUserInput, required: true, description: DOCS.changes }),
       resendInvite: t.arg.boolean({ description: 'When true, the user is sent a new invitation.' }),
     },
     resolve: (_root, args, ctx) => updateTenantUser(ctx, args),
@@ -298,8 +299,7 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}?resendInvite=true with no changes.',
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+      ...tenantUserArgs,
     },
     resolve: (_root, args, ctx) => resendInvitation(ctx, args),
   }),
@@ -307,8 +307,7 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}; returns the deleted user's uid.",
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+      ...tenantUserArgs,
     },
     resolve: (_root, args, ctx) => deleteTenantUser(ctx, args),
   }),
@@ -317,8 +316,8 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}/account',
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      input: t.arg({ type: UpdateMyTenantAccountInput, required: true, description: 'The changes to make.' }),
+      ...tenantArgs,
+      input: t.arg({ type: UpdateMyTenantAccountInput, required: true, description: DOCS.changes }),
     },
     resolve: (_root, args, ctx) => updateMyTenantAccount(ctx, args),
   }),

@@ -1,12 +1,13 @@
 import { builder } from './builder.ts';
+import { pageArgs, sortArgs, tenantArgs } from './args.ts';
 import { ONE_CALL, pagedCall } from './cost.ts';
-import { CustomerRequiredField, ExtensionCode, SortDirection } from './enums.ts';
+import { CustomerRequiredField, ExtensionCode } from './enums.ts';
 import { Paging } from './paging.ts';
 import { toPaging, type Page } from '../resolvers/paging.ts';
 import type { RestTenant } from '../spec/schemas.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { toExtensionCode } from '../resolvers/enums.ts';
-import { rawDescription } from './descriptions.ts';
+import { DOCS, rawDescription } from './descriptions.ts';
 import { tenant, tenants, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
 
 type RestSettings = RestTenant['settings'];
@@ -23,45 +24,44 @@ const TenantSettings = builder.objectRef<RestSettings>('TenantSettings').impleme
   description: "A tenant's settings (REST TenantSettings).",
   fields: (t) => ({
     allowExternalCashDrawer: t.exposeBoolean('allowExternalCashDrawer', {
-      description: 'Whether an external cash drawer may be used.',
+      description: DOCS.allowExternalCashDrawer,
     }),
-    autoLogout: t.exposeInt('autoLogout', { description: 'time in seconds, 0 means not enabled' }),
-    autoPrintReceipt: t.exposeBoolean('autoPrintReceipt', { description: 'Whether receipts print automatically after a sale.' }),
-    numericSkuCounter: t.exposeInt('numericSkuCounter', { description: 'The counter numeric SKUs are generated from.' }),
+    autoLogout: t.exposeInt('autoLogout', { description: DOCS.autoLogout }),
+    autoPrintReceipt: t.exposeBoolean('autoPrintReceipt', { description: DOCS.autoPrintReceipt }),
+    numericSkuCounter: t.exposeInt('numericSkuCounter', { description: DOCS.numericSkuCounter }),
     printCardPaymentDetails: t.exposeBoolean('printCardPaymentDetails', {
-      description: 'toogle on/off payment terminal details on receipt',
+      description: DOCS.printCardPaymentDetails,
     }),
     sendInvoicesExternally: t.exposeBoolean('sendInvoicesExternally', {
-      description: 'Whether invoices are sent through an external system.',
+      description: DOCS.sendInvoicesExternally,
     }),
     duplicateCheckCustomerPhoneNumber: t.exposeBoolean('duplicateCheckCustomerPhoneNumber', {
-      description: 'For PERSON customers: Check for unique phone number and email if true',
+      description: DOCS.duplicateCheckCustomerPhoneNumber,
     }),
     duplicateCheckCustomerVatNumber: t.exposeBoolean('duplicateCheckCustomerVatNumber', {
-      description: 'For COMPANY customers: Check for unique vat number if true',
+      description: DOCS.duplicateCheckCustomerVatNumber,
     }),
     useOriginalSellerOnCreditLine: t.exposeBoolean('useOriginalSellerOnCreditLine', {
-      description: 'toogle on/off if the original seller should be used in a existing referenced order',
+      description: DOCS.useOriginalSellerOnCreditLine,
     }),
     defaultCustomerGroupUid: t.id({
       nullable: true,
       description: 'The customer group new customers get; null when none (REST sends "").',
       resolve: (settings) => emptyToNull(settings.defaultCustomerGroupUid),
     }),
-    printReceiptNumber: t.exposeBoolean('printReceiptNumber', { description: 'Whether the receipt number is printed on receipts.' }),
+    printReceiptNumber: t.exposeBoolean('printReceiptNumber', { description: DOCS.printReceiptNumber }),
     requiredCustomerFields: t.field({
       type: [CustomerRequiredField],
       description: 'The customer fields that must be filled in when a customer is registered.',
       resolve: (settings) => settings.requiredCustomerFields.map(toGraphCustomerField),
     }),
     requiredCustomerFieldsRaw: t.exposeStringList('requiredCustomerFields', { description: rawDescription('requiredCustomerFields') }),
-    enforceStrongPin: t.exposeBoolean('enforceStrongPin', { description: "For user's app PIN/password creation" }),
+    enforceStrongPin: t.exposeBoolean('enforceStrongPin', { description: DOCS.enforceStrongPin }),
     customerContactsRequiresEmail: t.exposeBoolean('customerContactsRequiresEmail', {
-      description: 'Indicate if the customer contacts requires email.',
+      description: DOCS.customerContactsRequiresEmail,
     }),
     customerContactsEmailDuplicateCheck: t.exposeBoolean('customerContactsEmailDuplicateCheck', {
-      description:
-        'This will enable duplicate check on email for contacts, so it is not possible to have two contacts with the same email.',
+      description: DOCS.customerContactsEmailDuplicateCheck,
     }),
   }),
 });
@@ -70,20 +70,20 @@ const TenantAppSettings = builder.objectRef<RestAppSettings>('TenantAppSettings'
   description: "A tenant's settings for the point-of-sale app (REST TenantAppSettingsResponseSchema).",
   fields: (t) => ({
     showOutOfStockWarning: t.exposeBoolean('showOutOfStockWarning', {
-      description: 'Whether the app warns when a product is out of stock.',
+      description: DOCS.showOutOfStockWarning,
     }),
     defaultParkedOrderLifespanDays: t.exposeInt('defaultParkedOrderLifespanDays', {
-      description: 'Default lifespan in days for parked orders before expiration',
+      description: DOCS.defaultParkedOrderLifespanDays,
     }),
-    requirePinCodeForSale: t.exposeBoolean('requirePinCodeForSale', { description: 'Turn on/off PIN requirement for sale' }),
+    requirePinCodeForSale: t.exposeBoolean('requirePinCodeForSale', { description: DOCS.requirePinCodeForSale }),
     requirePinCodeForCredit: t.exposeBoolean('requirePinCodeForCredit', {
-      description: 'Turn on/off PIN requirement for credit',
+      description: DOCS.requirePinCodeForCredit,
     }),
     autoSendWelcomeSms: t.exposeBoolean('autoSendWelcomeSms', {
-      description: 'Whether new customers automatically get a welcome SMS.',
+      description: DOCS.autoSendWelcomeSms,
     }),
     autoSendWelcomeMail: t.exposeBoolean('autoSendWelcomeMail', {
-      description: 'Whether new customers automatically get a welcome email.',
+      description: DOCS.autoSendWelcomeMail,
     }),
     defaultCustomerGroupUid: t.id({
       nullable: true,
@@ -97,7 +97,11 @@ const TenantExtension = builder.objectRef<RestExtension>('TenantExtension').impl
   description: 'An extension (integration or add-on) installed on a tenant (REST TenantExtensionSchema).',
   fields: (t) => ({
     tenantExtensionUid: t.exposeID('tenantExtensionUid', { description: "Reference to this tenant's extension." }),
-    extensionCode: t.field({ type: ExtensionCode, description: 'Which extension this is.', resolve: (extension) => toExtensionCode(extension.extensionCode) }),
+    extensionCode: t.field({
+      type: ExtensionCode,
+      description: 'Which extension this is.',
+      resolve: (extension) => toExtensionCode(extension.extensionCode),
+    }),
     extensionCodeRaw: t.exposeString('extensionCode', { description: rawDescription('extensionCode') }),
     name: t.exposeString('name', { description: 'Display name of the extension.' }),
     active: t.exposeBoolean('active', { description: 'Whether the extension is switched on.' }),
@@ -136,21 +140,21 @@ const Currency = builder.objectRef<RestCurrency>('Currency').implement({
 Tenant.implement({
   description: 'A tenant (a retail business) and its settings. GET /tenants/{tenantUid} (cached), GET /tenants (list).',
   fields: (t) => ({
-    tenantUid: t.exposeID('tenantUid', { description: 'Reference to a tenant.' }),
-    name: t.exposeString('name', { description: 'Name of the tenant.' }),
+    tenantUid: t.exposeID('tenantUid', { description: DOCS.tenantUid }),
+    name: t.exposeString('name', { description: DOCS.tenantName }),
     countryCode: t.exposeString('countryCode', { description: 'The country the tenant is registered in.' }),
     vatNumber: t.exposeString('vatNumber', {
-      description: 'VAT identification number for value added tax reporting purposes.',
+      description: DOCS.vatNumber,
     }),
     pricelistUid: t.id({
       nullable: true,
-      description: "Reference to the tenant's default pricelist; null when none (REST sends \"\").",
+      description: 'Reference to the tenant\'s default pricelist; null when none (REST sends "").',
       resolve: (tenant) => emptyToNull(tenant.pricelistUid),
     }),
     timezone: t.exposeString('timezone', {
-      description: 'The timezone in tz/zoneinfo format. Example: Europe/Oslo',
+      description: DOCS.timezone,
     }),
-    languageCode: t.exposeString('languageCode', { description: 'ISO 639-1 code for language' }),
+    languageCode: t.exposeString('languageCode', { description: DOCS.languageCode }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the tenant was created.' }),
     lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the tenant was last changed.' }),
     settings: t.expose('settings', { type: TenantSettings, description: "The tenant's settings." }),
@@ -165,7 +169,7 @@ TenantPage.implement({
   description: 'One page of tenants.',
   fields: (t) => ({
     items: t.expose('items', { type: [Tenant], description: 'The tenants on this page.' }),
-    paging: t.field({ type: Paging, description: 'Where this page sits in the result set.', resolve: (page) => toPaging(page.paging) }),
+    paging: t.field({ type: Paging, description: DOCS.paging, resolve: (page) => toPaging(page.paging) }),
   }),
 });
 
@@ -176,10 +180,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'GET /tenants: the tenants the caller has access to, paged.',
     args: {
-      page: t.arg.int({ defaultValue: 1, description: 'Reference to a specific page in a result set (1-based).' }),
-      pageSize: t.arg.int({ defaultValue: 50, description: 'The number of items per page in a result set.' }),
-      sortBy: t.arg.string({ description: 'Defines which field the resource list is sorted by.' }),
-      sortDirection: t.arg({ type: SortDirection, description: 'Reference to a sort direction' }),
+      ...pageArgs,
+      ...sortArgs,
     },
     resolve: (_root, args, ctx) => tenants(ctx, args),
   }),
@@ -188,7 +190,7 @@ builder.queryFields((t) => ({
     nullable: true,
     complexity: ONE_CALL,
     description: 'GET /tenants/{tenantUid} (cached); null when the tenant does not exist.',
-    args: { tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }) },
+    args: tenantArgs,
     resolve: (_root, args, ctx) => tenant(ctx, args),
   }),
 }));
@@ -196,45 +198,44 @@ builder.queryFields((t) => ({
 const UpdateTenantInput = builder.inputType('UpdateTenantInput', {
   description: "Changes to a tenant's details and settings (REST TenantUpdateSchema); fields left out or null stay as they are.",
   fields: (t) => ({
-    name: t.string({ description: 'Name of the tenant.' }),
+    name: t.string({ description: DOCS.tenantName }),
     pricelistUid: t.id({ description: 'Reference to the default pricelist ("" for none).' }),
-    vatNumber: t.string({ description: 'VAT identification number for value added tax reporting purposes.' }),
-    allowExternalCashDrawer: t.boolean({ description: 'Whether an external cash drawer may be used.' }),
-    autoLogout: t.int({ description: 'time in seconds, 0 means not enabled' }),
-    autoPrintReceipt: t.boolean({ description: 'Whether receipts print automatically after a sale.' }),
-    showOutOfStockWarning: t.boolean({ description: 'Whether the app warns when a product is out of stock.' }),
+    vatNumber: t.string({ description: DOCS.vatNumber }),
+    allowExternalCashDrawer: t.boolean({ description: DOCS.allowExternalCashDrawer }),
+    autoLogout: t.int({ description: DOCS.autoLogout }),
+    autoPrintReceipt: t.boolean({ description: DOCS.autoPrintReceipt }),
+    showOutOfStockWarning: t.boolean({ description: DOCS.showOutOfStockWarning }),
     logoAssetUid: t.id({ description: 'Reference to the uploaded asset to use as logo ("" for none).' }),
     splashAssetUid: t.id({ description: 'Reference to the uploaded asset to use as splash screen ("" for none).' }),
-    timezone: t.string({ description: 'The timezone in tz/zoneinfo format. Example: Europe/Oslo' }),
-    numericSkuCounter: t.int({ description: 'The counter numeric SKUs are generated from.' }),
-    languageCode: t.string({ description: 'ISO 639-1 code for language' }),
-    printCardPaymentDetails: t.boolean({ description: 'toogle on/off payment terminal details on receipt' }),
-    sendInvoicesExternally: t.boolean({ description: 'Whether invoices are sent through an external system.' }),
+    timezone: t.string({ description: DOCS.timezone }),
+    numericSkuCounter: t.int({ description: DOCS.numericSkuCounter }),
+    languageCode: t.string({ description: DOCS.languageCode }),
+    printCardPaymentDetails: t.boolean({ description: DOCS.printCardPaymentDetails }),
+    sendInvoicesExternally: t.boolean({ description: DOCS.sendInvoicesExternally }),
     duplicateCheckCustomerPhoneNumber: t.boolean({
-      description: 'For PERSON customers: Check for unique phone number and email if true',
+      description: DOCS.duplicateCheckCustomerPhoneNumber,
     }),
     duplicateCheckCustomerVatNumber: t.boolean({
-      description: 'For COMPANY customers: Check for unique vat number if true',
+      description: DOCS.duplicateCheckCustomerVatNumber,
     }),
-    defaultParkedOrderLifespanDays: t.int({ description: 'Default lifespan in days for parked orders before expiration' }),
+    defaultParkedOrderLifespanDays: t.int({ description: DOCS.defaultParkedOrderLifespanDays }),
     useOriginalSellerOnCreditLine: t.boolean({
-      description: 'toogle on/off if the original seller should be used in a existing referenced order',
+      description: DOCS.useOriginalSellerOnCreditLine,
     }),
     defaultCustomerGroupUid: t.id({ description: 'The customer group new customers get ("" for none).' }),
-    autoSendWelcomeSms: t.boolean({ description: 'Whether new customers automatically get a welcome SMS.' }),
-    autoSendWelcomeMail: t.boolean({ description: 'Whether new customers automatically get a welcome email.' }),
-    requirePinCodeForSale: t.boolean({ description: 'Turn on/off PIN requirement for sale' }),
-    requirePinCodeForCredit: t.boolean({ description: 'Turn on/off PIN requirement for credit' }),
-    printReceiptNumber: t.boolean({ description: 'Whether the receipt number is printed on receipts.' }),
+    autoSendWelcomeSms: t.boolean({ description: DOCS.autoSendWelcomeSms }),
+    autoSendWelcomeMail: t.boolean({ description: DOCS.autoSendWelcomeMail }),
+    requirePinCodeForSale: t.boolean({ description: DOCS.requirePinCodeForSale }),
+    requirePinCodeForCredit: t.boolean({ description: DOCS.requirePinCodeForCredit }),
+    printReceiptNumber: t.boolean({ description: DOCS.printReceiptNumber }),
     requiredCustomerFields: t.field({
       type: [CustomerRequiredField],
       description: 'The customer fields that must be filled in when a customer is registered (replaces the list).',
     }),
-    enforceStrongPin: t.boolean({ description: "For user's app PIN/password creation" }),
-    customerContactsRequiresEmail: t.boolean({ description: 'Indicate if the customer contacts requires email.' }),
+    enforceStrongPin: t.boolean({ description: DOCS.enforceStrongPin }),
+    customerContactsRequiresEmail: t.boolean({ description: DOCS.customerContactsRequiresEmail }),
     customerContactsEmailDuplicateCheck: t.boolean({
-      description:
-        'This will enable duplicate check on email for contacts, so it is not possible to have two contacts with the same email.',
+      description: DOCS.customerContactsEmailDuplicateCheck,
     }),
   }),
 });
@@ -245,8 +246,8 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: 'PUT /tenants/{tenantUid}; drops the tenant from the details cache.',
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      input: t.arg({ type: UpdateTenantInput, required: true, description: 'The changes to make.' }),
+      ...tenantArgs,
+      input: t.arg({ type: UpdateTenantInput, required: true, description: DOCS.changes }),
     },
     resolve: (_root, args, ctx) => updateTenant(ctx, args),
   }),

@@ -1,4 +1,6 @@
 import { builder } from './builder.ts';
+import { tenantUserArgs } from './args.ts';
+import { DOCS } from './descriptions.ts';
 import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import type { RestToken } from '../spec/schemas.ts';
@@ -6,9 +8,9 @@ import { createIntegrationToken, deleteIntegrationToken, tokens } from '../resol
 
 const Token = builder.objectRef<RestToken>('Token').implement({
   description:
-    "An integration token of a tenant user (REST TenantUserTokenResponseSchema). GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens, POST .../tokens.",
+    'An integration token of a tenant user (REST TenantUserTokenResponseSchema). GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens, POST .../tokens.',
   fields: (t) => ({
-    tenantUserTokenUid: t.exposeID('tenantUserTokenUid', { description: 'Reference to an integration token of a tenant user.' }),
+    tenantUserTokenUid: t.exposeID('tenantUserTokenUid', { description: DOCS.tenantUserTokenUid }),
     token: t.exposeString('token', { description: 'The token, used as bearer by the integration.' }),
   }),
 });
@@ -29,19 +31,16 @@ builder.mutationFields((t) => ({
     complexity: ONE_CALL,
     description: "POST /tenants/{tenantUid}/users/{tenantUserUid}/tokens; returns the user's tokens.",
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
+      ...tenantUserArgs,
     },
     resolve: (_root, args, ctx) => createIntegrationToken(ctx, args),
   }),
   deleteIntegrationToken: t.id({
     complexity: ONE_CALL,
-    description:
-      "DELETE /tenants/{tenantUid}/users/{tenantUserUid}/tokens/{tenantUserTokenUid}; returns the deleted token's uid.",
+    description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}/tokens/{tenantUserTokenUid}; returns the deleted token's uid.",
     args: {
-      tenantUid: t.arg.id({ required: true, description: 'Reference to a tenant.' }),
-      tenantUserUid: t.arg.id({ required: true, description: 'Reference to a tenant user.' }),
-      tenantUserTokenUid: t.arg.id({ required: true, description: 'Reference to an integration token of a tenant user.' }),
+      ...tenantUserArgs,
+      tenantUserTokenUid: t.arg.id({ required: true, description: DOCS.tenantUserTokenUid }),
     },
     resolve: (_root, args, ctx) => deleteIntegrationToken(ctx, args),
   }),

@@ -53,10 +53,17 @@ function buildOperations(): Record<OperationId, SpecOperation> {
       const params = [...byKey.values()].map((p): SpecParam => {
         const where = text(p, 'in') as SpecParam['in'];
         const name = text(p, 'name') ?? '';
-        return { name: where === 'header' ? name.toLowerCase() : name, in: where, required: where === 'path' || p.required === true, schema: child(p, 'schema') ?? {} };
+        return {
+          name: where === 'header' ? name.toLowerCase() : name,
+          in: where,
+          required: where === 'path' || p.required === true,
+          schema: child(p, 'schema') ?? {},
+        };
       });
       const requirements = op.security === undefined ? defaultSecurity : children(op, 'security');
-      const kinds = requirements.flatMap((requirement) => Object.keys(requirement).flatMap((scheme) => (SCHEME_KIND[scheme] ? [SCHEME_KIND[scheme]] : [])));
+      const kinds = requirements.flatMap((requirement) =>
+        Object.keys(requirement).flatMap((scheme) => (SCHEME_KIND[scheme] ? [SCHEME_KIND[scheme]] : [])),
+      );
       const operationId = text(op, 'operationId') as OperationId;
       table[operationId] = {
         operationId,

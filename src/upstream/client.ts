@@ -146,9 +146,13 @@ export class FlowClient {
     readonly caller: Caller,
   ) {
     this.credential = parseAuthorization(caller.authorization);
-    caller.signal?.addEventListener('abort', () => {
-      for (const controller of this.active) controller.abort(caller.signal?.reason);
-    }, { once: true });
+    caller.signal?.addEventListener(
+      'abort',
+      () => {
+        for (const controller of this.active) controller.abort(caller.signal?.reason);
+      },
+      { once: true },
+    );
   }
 
   async call<O extends OperationId>(operationId: O, input: CallInput = {}): Promise<ResponseOf<O>> {
@@ -287,7 +291,8 @@ export class FlowClient {
     }
     if (input.body !== undefined) headers['content-type'] = 'application/json';
     // A public operation (no security in the spec) never gets the caller's token.
-    if (this.credential.kind === 'bearer' && OPERATIONS[operationId].security !== null) headers.authorization = this.credential.authorization;
+    if (this.credential.kind === 'bearer' && OPERATIONS[operationId].security !== null)
+      headers.authorization = this.credential.authorization;
     if (acceptLanguage && HEADER_VALUE.test(acceptLanguage)) headers['accept-language'] = acceptLanguage;
     if (requestId) headers['x-request-id'] = requestId;
     if (traceparent && HEADER_VALUE.test(traceparent)) headers.traceparent = traceparent;

@@ -98,7 +98,12 @@ export function conform(operationId: OperationId, body: object): { events: Drift
     if (seen.has(located.pointer)) continue;
     seen.add(located.pointer);
     const kind = kindOf(error, located.value);
-    events.push({ operationId, field: located.field, kind, ...(kind === 'unknown-enum' ? { value: String(located.value).slice(0, 64) } : {}) });
+    events.push({
+      operationId,
+      field: located.field,
+      kind,
+      ...(kind === 'unknown-enum' ? { value: String(located.value).slice(0, 64) } : {}),
+    });
     if (kind === 'null' || kind === 'missing' || kind === 'type') repair(operationId, body, located, schemaOf(error));
   }
   return { events };
@@ -114,7 +119,10 @@ interface Location {
 }
 
 function locate(error: ErrorObject): Location {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
   const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined;
   const last = extra ?? missing;
@@ -142,9 +150,9 @@ function kindOf(error: ErrorObject, value: unknown): DriftKind {
 function schemaOf(error: ErrorObject): SpecNode | undefined {
   if (error.keyword === 'required') {
     const missing = (error.params as { missingProperty: string }).missingProperty;
-    return specNode(child(child(error.parentSchema as SpecNode | undefined, 'properties'), missing));
+    return specNode(child(child(error.parentSchema, 'properties'), missing));
   }
-  return specNode(error.parentSchema as SpecNode | undefined);
+  return specNode(error.parentSchema);
 }
 
 /** Follows a ref that points into the spec registered in ajv (`spec#/...`). */

@@ -17,15 +17,7 @@ import type { FieldProblem } from './field-problems.ts';
  * everything the caller brought on itself never counts against the upstream.
  */
 export type UpstreamErrorKind =
-  | 'http'
-  | 'timeout'
-  | 'unavailable'
-  | 'malformed'
-  | 'invalid-input'
-  | 'unauthenticated'
-  | 'deadline'
-  | 'budget'
-  | 'aborted';
+  'http' | 'timeout' | 'unavailable' | 'malformed' | 'invalid-input' | 'unauthenticated' | 'deadline' | 'budget' | 'aborted';
 
 export interface UpstreamErrorDetails {
   kind: UpstreamErrorKind;

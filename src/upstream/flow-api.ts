@@ -280,10 +280,19 @@ export class FlowApi {
   private createLoaders() {
     const options = { cache: this.scope.loaders, batch: this.scope.loaders };
     const byUser = { ...options, cacheKeyFn: userKey };
-    const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) => settle(keys.map(load));
+    const each =
+      <K, V>(load: (key: K) => Promise<V>) =>
+      (keys: readonly K[]) =>
+        settle(keys.map(load));
     return {
-      account: new DataLoader<'me', RestAccount>(each(() => this.call('get-account')), options),
-      tenant: new DataLoader<string, RestTenant>(each((uid) => this.fetchTenant(uid)), options),
+      account: new DataLoader<'me', RestAccount>(
+        each(() => this.call('get-account')),
+        options,
+      ),
+      tenant: new DataLoader<string, RestTenant>(
+        each((uid) => this.fetchTenant(uid)),
+        options,
+      ),
       user: new DataLoader<UserKey, RestTenantUser, string>(
         each((key) => this.call('get-tenants-users-details', { path: { ...key } })),
         byUser,

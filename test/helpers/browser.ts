@@ -12,7 +12,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (await bundledChromium()),
     // Playwright adds a fresh temporary --user-data-dir itself (and refuses one here).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -22,7 +30,8 @@ export async function launchChromium(): Promise<Browser> {
  * concurrent run launches it half-written (spawn ETXTBSY) and an interrupted unpack stays broken.
  */
 async function bundledChromium(): Promise<string> {
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('@sparticuz/chromium ships a Linux x64 Chromium only: set CHROMIUM_PATH');
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error('@sparticuz/chromium ships a Linux x64 Chromium only: set CHROMIUM_PATH');
   const packageDir = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..');
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
   const path = join(tmpdir(), `sparticuz-chromium-${version}`, 'chromium');
@@ -31,7 +40,11 @@ async function bundledChromium(): Promise<string> {
   // Each run unpacks to its own file, then links it in unless another run got there first: never a
   // half-written binary, and never a new file over one a running Chromium re-executes (/proc/self/exe).
   const partial = `${path}.${randomUUID()}`;
-  await pipeline(createReadStream(join(packageDir, 'bin', 'chromium.br')), createBrotliDecompress(), createWriteStream(partial, { mode: 0o755 }));
+  await pipeline(
+    createReadStream(join(packageDir, 'bin', 'chromium.br')),
+    createBrotliDecompress(),
+    createWriteStream(partial, { mode: 0o755 }),
+  );
   try {
     linkSync(partial, path);
   } catch (error) {

@@ -50,7 +50,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       done();
     },
   });
-  const { gateway, upstream, tenantCache } = composeGateway(config, options.upstreamUrl ?? sandbox.url, createLogger(config.LOG_LEVEL, sink));
+  const { gateway, upstream, tenantCache } = composeGateway(
+    config,
+    options.upstreamUrl ?? sandbox.url,
+    createLogger(config.LOG_LEVEL, sink),
+  );
   const { server } = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,8 +1,11 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
 
-// Test data is checked field by field; `any` keeps the assertions readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
+/**
+ * A JSON answer as tests read it, field by field: any property or index may be
+ * read (a missing one is undefined at run time, which the assertion then
+ * catches), and a value can be used as the text, number, flag or list it is.
+ */
+export type Json = Json[] & { [key: string]: Json };
 
 export interface GqlError {
   message: string;
@@ -21,7 +24,8 @@ export async function run<T = Json>(client: GraphQLClient, query: string, variab
     const response = await client.rawRequest<T>(query, variables);
     return { data: response.data, errors: response.errors as GqlError[] | undefined };
   } catch (error) {
-    if (error instanceof ClientError) return { data: (error.response.data ?? null) as T, errors: error.response.errors as GqlError[] | undefined };
+    if (error instanceof ClientError)
+      return { data: (error.response.data ?? null) as T, errors: error.response.errors as GqlError[] | undefined };
     throw error;
   }
 }

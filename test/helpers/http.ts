@@ -5,7 +5,10 @@ export interface RawResponse {
   headers: IncomingHttpHeaders;
   text: string;
   // Test data is checked field by field.
-  json: { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } & Record<string, unknown>;
+  json: { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } & Record<
+    string,
+    unknown
+  >;
 }
 
 /**

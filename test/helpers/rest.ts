@@ -13,7 +13,8 @@ export const getTenantsAccount = (c: FlowClient, tenantUid: string) => c.call('g
 export const postTenantsAccount = (c: FlowClient, tenantUid: string) => c.call('post-tenants-account', { path: { tenantUid } });
 export const putTenantsAccount = (c: FlowClient, tenantUid: string, body: BodyOf<'put-tenants-account'>) =>
   c.call('put-tenants-account', { path: { tenantUid }, body });
-export const getAccountInvite = (c: FlowClient, inviteToken: string) => c.call('get-account-invite', { headers: { 'x-invite-token': inviteToken } });
+export const getAccountInvite = (c: FlowClient, inviteToken: string) =>
+  c.call('get-account-invite', { headers: { 'x-invite-token': inviteToken } });
 export const putAccountInvite = (c: FlowClient, inviteToken: string) => c.call('put-account-invite', { body: { inviteToken } });
 export const getTenants = (c: FlowClient, query: QueryOf<'get-tenants'> = {}) => c.call('get-tenants', { query });
 export const getTenantsDetails = (c: FlowClient, tenantUid: string) => c.call('get-tenants-details', { path: { tenantUid } });

@@ -1,6 +1,6 @@
 /** User section: GET/PUT/POST /account, /account/invite and /tenants/{tenantUid}/account. */
 import { isActiveMember, principalAccount, principalUsers } from '../auth.ts';
-import { handler, ok, tenantHandler, type Ctx, type Handler } from '../context.ts';
+import { handler, ok, tenantHandler, validBody, type Ctx, type Handler } from '../context.ts';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
 import { accountJson, userBasicJson } from '../views.ts';
 
@@ -22,13 +22,15 @@ export const accountHandlers: Record<string, Handler> = {
 
   /** Device login: userCode + password of a tenant user in the device's tenant. */
   'post-account': handler((ctx) => {
-    const { store, body } = ctx;
+    const { store } = ctx;
+    const body = validBody<'post-account'>(ctx);
     const record = ctx.principal!.record;
     const tenant = record.kind === 'device' ? store.tenant(record.tenantUid) : undefined;
     if (!tenant) throw unauthorized('Device token is not attached to an existing tenant');
     const user = store.userByCode(tenant, body.userCode);
     if (!user || user.password !== body.password) throw unauthorized('Invalid userCode or password');
-    if (!isActiveMember(user)) throw forbidden(`User ${user.userCode} cannot log in (status ${user.status}, tenantRole ${user.tenantRole})`);
+    if (!isActiveMember(user))
+      throw forbidden(`User ${user.userCode} cannot log in (status ${user.status}, tenantRole ${user.tenantRole})`);
     const account = store.ensureAccount(user);
     store.markAccessed(user);
     const accessToken = store.issueAccessToken(account.accountUid);
@@ -37,7 +39,7 @@ export const accountHandlers: Record<string, Handler> = {
 
   'put-account': handler((ctx) => {
     const { store } = ctx;
-    const target: string = ctx.body.defaultTenantUid;
+    const target = validBody<'put-account'>(ctx).defaultTenantUid;
     const member = principalUsers(store, ctx.principal!).some((u) => u.tenantUid === target && isActiveMember(u));
     if (!member) throw badRequest(`body/defaultTenantUid: caller is not an active member of tenant ${target}`);
     const account = principalAccount(store, ctx.principal!);
@@ -74,7 +76,7 @@ export const accountHandlers: Record<string, Handler> = {
     const { store } = ctx;
     const account = principalAccount(store, ctx.principal!);
     if (!account) throw unauthorized('An auth token of an account is required');
-    const invite = store.invite(ctx.body.inviteToken);
+    const invite = store.invite(validBody<'put-account-invite'>(ctx).inviteToken);
     const user = invite && store.acceptInvite(invite, account);
     if (!user) throw notFound('Unknown or already used invite token');
     return ok(userBasicJson(user));

@@ -1,6 +1,6 @@
 /** Tenant section: GET /tenants, GET/PUT /tenants/{tenantUid}. */
 import { isActiveMember, principalUsers } from '../auth.ts';
-import { handler, ok, tenantHandler, type Handler } from '../context.ts';
+import { handler, ok, tenantHandler, validQuery, type Handler } from '../context.ts';
 import { page, TENANT_SORT_FIELDS } from '../list.ts';
 import type { Tenant } from '../model.ts';
 import { listJson, tenantJson } from '../views.ts';
@@ -14,7 +14,7 @@ export const tenantHandlers: Record<string, Handler> = {
       const tenant = isActiveMember(user) ? store.tenant(user.tenantUid) : undefined;
       if (tenant) tenants.push(tenant);
     }
-    const result = page(tenants, ctx.query, TENANT_SORT_FIELDS, (t, f) => (t.data as Record<string, unknown>)[f]);
+    const result = page(tenants, validQuery<'get-tenants'>(ctx), TENANT_SORT_FIELDS, (t, f) => (t.data as Record<string, unknown>)[f]);
     return ok(listJson(result.items.map(tenantJson), result.paging));
   }),
 

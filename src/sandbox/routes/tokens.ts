@@ -16,7 +16,8 @@ export const tokenHandlers: Record<string, Handler> = {
   'delete-tenants-users-tokens-details': tenantHandler('admin', (ctx) => {
     const user = pathUser(ctx);
     const tokenUid = ctx.params.tenantUserTokenUid;
-    if (!ctx.store.deleteIntegrationToken(user, tokenUid)) throw notFound(`Token ${tokenUid} not found for tenant user ${user.tenantUserUid}`);
+    if (!ctx.store.deleteIntegrationToken(user, tokenUid))
+      throw notFound(`Token ${tokenUid} not found for tenant user ${user.tenantUserUid}`);
     return noContent();
   }),
 };

@@ -1,5 +1,5 @@
 /** Tenant section: /tenants/{tenantUid}/users[/search|/{tenantUserUid}]. */
-import { noContent, ok, pathUser, tenantHandler, type Handler, type Reply, type TenantCtx } from '../context.ts';
+import { noContent, ok, pathUser, tenantHandler, validBody, validQuery, type Handler, type Reply, type TenantCtx } from '../context.ts';
 import { filterUsers, page, USER_SORT_FIELDS, userField, type ListQuery } from '../list.ts';
 import type { TenantUser } from '../model.ts';
 import { listJson, userFullJson } from '../views.ts';
@@ -13,20 +13,25 @@ function userReply(ctx: TenantCtx, user: TenantUser, inviteToken?: string): Repl
 
 function userList(ctx: TenantCtx, users: TenantUser[], q: ListQuery): Reply {
   const result = page(users, q, USER_SORT_FIELDS, userField);
-  return ok(listJson(result.items.map((u) => userFullJson(ctx.tenant, u)), result.paging));
+  return ok(
+    listJson(
+      result.items.map((u) => userFullJson(ctx.tenant, u)),
+      result.paging,
+    ),
+  );
 }
 
 export const userHandlers: Record<string, Handler> = {
   'get-tenants-users': tenantHandler('member', (ctx) => {
-    const q = ctx.query;
+    const q = validQuery<'get-tenants-users'>(ctx);
     const users = filterUsers(ctx.tenant, { query: q.query, storeUid: q.tenantuserStoreUid, organizationUid: q.tenantuserOrganizationUid });
     return userList(ctx, users, q);
   }),
 
   'post-tenants-users-search': tenantHandler('member', (ctx) => {
-    const { query, userCode, email, mobile, status } = ctx.body;
+    const { query, userCode, email, mobile, status } = validBody<'post-tenants-users-search'>(ctx);
     const users = filterUsers(ctx.tenant, { query, userCode, email, mobile, status });
-    return userList(ctx, users, { pageNumber: ctx.query.pageNumber, pageSize: ctx.query.pageSize });
+    return userList(ctx, users, validQuery<'post-tenants-users-search'>(ctx));
   }),
 
   'post-tenants-users': tenantHandler('admin', (ctx) => {
@@ -38,7 +43,12 @@ export const userHandlers: Record<string, Handler> = {
 
   'put-tenants-users-details': tenantHandler('admin', (ctx) => {
     const user = pathUser(ctx);
-    const { inviteToken } = ctx.store.updateUser(ctx.tenant, user, ctx.body, ctx.query.resendInvite === true);
+    const { inviteToken } = ctx.store.updateUser(
+      ctx.tenant,
+      user,
+      ctx.body,
+      validQuery<'put-tenants-users-details'>(ctx).resendInvite === true,
+    );
     return userReply(ctx, user, inviteToken);
   }),
 
