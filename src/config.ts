@@ -30,6 +30,20 @@ const schema = z.object({
   CIRCUIT_RESET_MS: int(1).default(5_000),
   TENANT_CACHE_TTL_MS: int(0).default(60_000),
   TENANT_CACHE_MAX: int(1).default(1_000),
+  // The shared cache tier for replicas; unset = each process keeps its own cache only.
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  // Longest wait for Redis before a request goes on without it.
+  REDIS_TIMEOUT_MS: int(1).default(50),
+  // Key for the HMAC of bearer tokens in shared cache keys (without it: a plain SHA-256).
+  CACHE_KEY_SECRET: z.string().min(16).optional(),
+  RESPONSE_CACHE_TTL_MS: int(0).default(0),
+  // OpenTelemetry, by the SDK's standard variables: tracing is off unless an endpoint is set.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  OTEL_SERVICE_NAME: z.string().min(1).default('flowretail-graphql-gateway'),
+  OTEL_BSP_SCHEDULE_DELAY: int(0).default(5_000),
+  OTEL_SDK_DISABLED: bool.default(false),
   // Client-facing limits and switches
   MAX_DEPTH: int(1).default(10),
   MAX_ALIASES: int(0).default(15),
