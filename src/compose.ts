@@ -1,16 +1,20 @@
+import { clusterPeers } from './cluster-peers.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './observability/logger.ts';
-import { TenantCache } from './upstream/tenant-cache.ts';
 import { FlowUpstream } from './upstream/client.ts';
+import { RedisTenantTier } from './upstream/redis-tenant-tier.ts';
+import { TenantCache } from './upstream/tenant-cache.ts';
 import { createGateway, type Gateway } from './server.ts';
 
 export interface ComposedGateway {
   gateway: Gateway;
   upstream: FlowUpstream;
   tenantCache?: TenantCache;
+  /** Closes the upstream pool and the Redis connections. */
+  close(): Promise<void>;
 }
 
-/** Wires the per-process parts (upstream pool, tenant cache) from configuration into a gateway. */
+/** Wires the per-process parts (upstream pool, tenant cache and its tiers) from configuration into a gateway. */
 export function composeGateway(config: Config, baseUrl: string, logger: Logger): ComposedGateway {
   const upstream = new FlowUpstream({
     baseUrl,
@@ -24,8 +28,36 @@ export function composeGateway(config: Config, baseUrl: string, logger: Logger):
       resetTimeoutMs: config.CIRCUIT_RESET_MS,
     },
   });
-  const tenantCache = config.DISABLE_LOADERS
-    ? undefined
-    : new TenantCache({ max: config.TENANT_CACHE_MAX, ttlMs: config.TENANT_CACHE_TTL_MS });
-  return { gateway: createGateway({ config, upstream, tenantCache, logger }), upstream, tenantCache };
+  const tenantCache = config.DISABLE_LOADERS ? undefined : createTenantCache(config, logger);
+  return {
+    gateway: createGateway({ config, upstream, tenantCache, logger }),
+    upstream,
+    tenantCache,
+    async close() {
+      tenantCache?.shared?.close();
+      await upstream.close();
+    },
+  };
+}
+
+function createTenantCache(config: Config, logger: Logger): TenantCache {
+  // Changes made by other workers (node:cluster) and other replicas (Redis pub/sub) land in this process's tier.
+  const apply = (change: Parameters<TenantCache['apply']>[0]) => cache.apply(change);
+  const shared = config.REDIS_URL
+    ? new RedisTenantTier({
+        url: config.REDIS_URL,
+        timeoutMs: config.REDIS_TIMEOUT_MS,
+        ttlMs: config.TENANT_CACHE_TTL_MS,
+        onInvalidation: apply,
+        onError: (error) => logger.debug({ err: error.message }, 'redis'),
+      })
+    : undefined;
+  const cache: TenantCache = new TenantCache({
+    max: config.TENANT_CACHE_MAX,
+    ttlMs: config.TENANT_CACHE_TTL_MS,
+    keySecret: config.CACHE_KEY_SECRET,
+    shared,
+    peers: clusterPeers(apply),
+  });
+  return cache;
 }

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { loadConfig, ConfigError, type Config } from './config.ts';
+import { relayPeerChanges } from './cluster-peers.ts';
 import { composeGateway } from './compose.ts';
 import { createGatewayServer } from './http-server.ts';
 import { createLogger } from './observability/logger.ts';
@@ -24,6 +25,7 @@ async function main() {
 async function startPrimary(config: Config) {
   const embedded = config.FLOW_API_URL ? undefined : await startEmbeddedSandbox();
   const sandbox = embedded?.sandbox;
+  relayPeerChanges();
   for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork(sandbox ? { [SANDBOX_URL_ENV]: sandbox.url } : {});
   console.log(`Flow Retail GraphQL gateway: ${config.WEB_CONCURRENCY} workers on http://localhost:${config.PORT}/graphql`);
   if (embedded) console.log(embedded.demo);
@@ -45,8 +47,8 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   const embedded = config.FLOW_API_URL || sharedSandboxUrl ? undefined : await startEmbeddedSandbox();
   const sandbox = embedded?.sandbox;
   const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
-  const { gateway, upstream } = composeGateway(config, baseUrl, logger);
-  const front = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
+  const composed = composeGateway(config, baseUrl, logger);
+  const front = createGatewayServer(composed.gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   const { server } = front;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
@@ -61,7 +63,7 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   const shutdown = async (signal: string) => {
     logger.info({ signal, inFlight: front.inFlight() }, 'shutting down');
     await front.shutdown(config.SHUTDOWN_TIMEOUT_MS);
-    await upstream.close();
+    await composed.close();
     await sandbox?.close();
     logger.info('stopped');
     process.exit(0);

@@ -195,8 +195,8 @@ describe('unexpected upstream shapes and masking', () => {
   it('masks an internal error in production, keeping the path', async () => {
     // A bug-class failure inside the gateway (not an upstream error code): here, the tenant cache throws.
     const breakCache = (gw: TestGateway) => {
-      gw.tenantCache!.get = () => {
-        throw new TypeError('tenantCache.get broke: paging of undefined');
+      gw.tenantCache!.lookup = () => {
+        throw new TypeError('tenantCache.lookup broke: paging of undefined');
       };
     };
     const query = `{ me { defaultTenantUid } tenant(tenantUid: "${DEMO.tenants.alpha}") { name } }`;

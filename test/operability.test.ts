@@ -62,8 +62,8 @@ describe('logs, request ids, health, metrics and the debug extension', () => {
     const text = await (await fetch(`${gw.origin}/metrics`)).text();
     expect(text).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="Warm"[^}]*\} 2/);
     expect(text).toMatch(/flow_upstream_call_duration_seconds_count\{operation="get-account",status="200"\} \d+/);
-    expect(text).toMatch(/flow_tenant_cache_lookups_total\{result="hit"\} [1-9]/);
-    expect(text).toMatch(/flow_tenant_cache_lookups_total\{result="miss"\} [1-9]/);
+    expect(text).toMatch(/flow_tenant_cache_lookups_total\{tier="local",result="hit"\} [1-9]/);
+    expect(text).toMatch(/flow_tenant_cache_lookups_total\{tier="local",result="miss"\} [1-9]/);
     expect(text).toMatch(/flow_upstream_circuit_open 0/);
   });
 

@@ -52,26 +52,52 @@ export class GatewayMetrics {
     });
   }
 
-  /** Exposes the cache's counters (read at scrape time, so the hot path pays nothing). */
+  /** Exposes the cache's counters per tier, and the shared tier's state (read at scrape time, so the hot path pays nothing). */
   watchTenantCache(cache: TenantCache): void {
-    let seen = { hit: 0, miss: 0 };
+    const shared = cache.shared;
+    const counts = () => ({
+      local: { hit: cache.hits, miss: cache.misses },
+      shared: { hit: shared?.hits ?? 0, miss: shared?.misses ?? 0 },
+    });
+    let seen = counts();
     new Counter({
       name: 'flow_tenant_cache_lookups_total',
-      help: 'Tenant-details cache lookups, by result (hit or miss).',
-      labelNames: ['result'],
+      help: 'Tenant-details cache lookups, by tier (local: this process, shared: Redis) and result (hit or miss).',
+      labelNames: ['tier', 'result'],
       registers: [this.registry],
       collect() {
-        this.inc({ result: 'hit' }, cache.hits - seen.hit);
-        this.inc({ result: 'miss' }, cache.misses - seen.miss);
-        seen = { hit: cache.hits, miss: cache.misses };
+        const now = counts();
+        for (const tier of ['local', 'shared'] as const) {
+          for (const result of ['hit', 'miss'] as const) this.inc({ tier, result }, now[tier][result] - seen[tier][result]);
+        }
+        seen = now;
       },
     });
     new Gauge({
       name: 'flow_tenant_cache_size',
-      help: 'Tenants held in the tenant-details cache.',
+      help: "Tenants held in this process's tier of the tenant-details cache.",
       registers: [this.registry],
       collect() {
         this.set(cache.size);
+      },
+    });
+    if (!shared) return;
+    new Gauge({
+      name: 'gateway_redis_up',
+      help: 'Whether the shared cache tier (Redis) is connected and ready: 1 or 0. The gateway serves either way.',
+      registers: [this.registry],
+      collect() {
+        this.set(shared.ready ? 1 : 0);
+      },
+    });
+    let errorsSeen = 0;
+    new Counter({
+      name: 'gateway_redis_errors_total',
+      help: 'Redis commands and connections that failed or timed out (each fell back to the process tier and the upstream).',
+      registers: [this.registry],
+      collect() {
+        this.inc(shared.errors - errorsSeen);
+        errorsSeen = shared.errors;
       },
     });
   }

@@ -43,6 +43,8 @@ export interface CallInfo {
   withCredential?: boolean;
   /** Answered from the gateway's tenant cache: no REST call was made. */
   cached?: boolean;
+  /** Which tier of the tenant cache answered (with `cached`). */
+  cacheTier?: 'local' | 'shared';
 }
 
 /** Who is calling: the values taken from the client's request and forwarded upstream. */

@@ -3,7 +3,7 @@ import type { BodyOf, OperationId, QueryOf, ResponseOf } from '../spec/operation
 import { OPERATIONS } from '../spec/operations.ts';
 import type { RestTenant, RestTenantUser, RestToken, RestUserTenantUser } from '../spec/schemas.ts';
 import type { Caller, CallInfo, CallInput, FlowClient, FlowUpstream } from './client.ts';
-import { callerKey, type TenantCache } from './tenant-cache.ts';
+import type { TenantCache } from './tenant-cache.ts';
 
 export type RestAccount = ResponseOf<'get-account'>;
 export type RestLoginResult = ResponseOf<'post-account'>;
@@ -137,11 +137,12 @@ export class FlowApi {
 
   /** GET /tenants; the tenants listed for this caller are then served from the loader and the shared cache. */
   async tenants(query: QueryOf<'get-tenants'>): Promise<RestTenantList> {
-    const stamp = this.scope.tenantCache?.stamp();
+    const cache = this.scope.tenantCache;
+    const stamp = cache?.stamp();
     const list = await this.call('get-tenants', { query });
     for (const tenant of list.items) {
       this.loaders.tenant.prime(tenant.tenantUid, tenant);
-      if (stamp !== undefined) this.scope.tenantCache?.set(this.caller(), tenant, stamp);
+      if (cache && stamp !== undefined) cache.prime(this.caller(cache), tenant, stamp);
     }
     return list;
   }
@@ -156,7 +157,8 @@ export class FlowApi {
   /** PUT /tenants/{tenantUid}: every cache forgets the tenant, and this request sees the answer. */
   async updateTenant(tenantUid: string, body: BodyOf<'put-tenants-details'>): Promise<RestTenant> {
     const updated = await this.call('put-tenants-details', { path: { tenantUid }, body });
-    this.scope.tenantCache?.drop(tenantUid);
+    // Every copy of the tenant is forgotten before the mutation answers (other workers and replicas too).
+    await this.scope.tenantCache?.drop(tenantUid);
     this.loaders.tenant.clear(tenantUid).prime(tenantUid, updated);
     return updated;
   }
@@ -238,16 +240,17 @@ export class FlowApi {
     return this.client.call(operationId, input);
   }
 
-  private caller(): string {
+  private caller(cache: TenantCache): string {
     const { credential } = this.client;
-    return (this.cacheKey ??= callerKey(credential.kind === 'bearer' ? credential.authorization : ''));
+    return (this.cacheKey ??= cache.keyFor(credential.kind === 'bearer' ? credential.authorization : ''));
   }
 
   /** Refusals win over the cache: a caller the upstream refuses is forgotten at once (401: everywhere, 403: for that tenant). */
   private observe(info: CallInfo): void {
     this.scope.caller.onCall?.(info);
-    if (info.withCredential && (info.status === 401 || (info.status === 403 && info.tenantUid !== undefined))) {
-      this.scope.tenantCache?.forget(this.caller(), info.status === 403 ? info.tenantUid : undefined);
+    const cache = this.scope.tenantCache;
+    if (cache && info.withCredential && (info.status === 401 || (info.status === 403 && info.tenantUid !== undefined))) {
+      cache.forget(this.caller(cache), info.status === 403 ? info.tenantUid : undefined);
     }
   }
 
@@ -308,18 +311,18 @@ export class FlowApi {
     };
   }
 
-  /** A tenant from the shared cache when this caller may be served it, else from the upstream (then cached). */
+  /** A tenant from the cache when this caller may be served it, else from the upstream (then cached). */
   private async fetchTenant(tenantUid: string): Promise<RestTenant> {
     const cache = this.scope.tenantCache;
     if (!cache) return this.call('get-tenants-details', { path: { tenantUid } });
-    const cached = cache.get(this.caller(), tenantUid);
-    if (cached) {
-      this.scope.caller.onCall?.({ ...CACHE_HIT, durationMs: 0 });
-      return cached;
+    const caller = this.caller(cache);
+    const found = await cache.lookup(caller, tenantUid);
+    if ('tenant' in found) {
+      this.scope.caller.onCall?.({ ...CACHE_HIT, durationMs: 0, cacheTier: found.tier });
+      return found.tenant;
     }
-    const stamp = cache.stamp();
     const tenant = await this.call('get-tenants-details', { path: { tenantUid } });
-    cache.set(this.caller(), tenant, stamp);
+    cache.store(caller, tenant, found.ticket);
     return tenant;
   }
 }

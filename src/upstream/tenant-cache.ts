@@ -1,108 +1,124 @@
-import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import { createHash, createHmac } from 'node:crypto';
 import type { RestTenant } from '../spec/schemas.ts';
+import { LocalTenantTier, type ReadStamp } from './local-tenant-tier.ts';
+import type { Invalidation, RedisTenantTier } from './redis-tenant-tier.ts';
+
+export type { ReadStamp };
+
+/** The other workers of this host (node:cluster); they apply what this one changes before it answers. */
+export interface Peers {
+  drop(tenantUid: string): Promise<void>;
+  forget(caller: string, tenantUid?: string): void;
+}
 
 export interface TenantCacheOptions {
-  /** Most tenants kept. */
+  /** Most tenants kept in process. */
   max: number;
   /** How long a tenant's details are served without asking the upstream. */
   ttlMs: number;
-  /** Most callers remembered as authorized per tenant (oldest forgotten first). */
-  maxCallersPerTenant?: number;
+  /** When set, caller keys are an HMAC of the token with it (else a plain SHA-256). */
+  keySecret?: string;
+  /** The tier shared by replicas (Redis), when configured. */
+  shared?: RedisTenantTier;
+  peers?: Peers;
 }
 
-interface Entry {
-  tenant: RestTenant;
-  /** Hashes of the bearer tokens the upstream has authorized for this tenant, with when that expires. */
-  callers: Map<string, number>;
+export type CacheTier = 'local' | 'shared';
+
+/** Taken when a read misses: `store` then refuses the answer if the tenant changed meanwhile, here or elsewhere. */
+export interface ReadTicket {
+  stamp: ReadStamp;
+  /** The tenant's version in the shared tier, when it could be read. */
+  version?: string;
 }
 
-/** One-way fingerprint of a bearer token; the raw token is never kept. */
-export function callerKey(authorization: string): string {
-  return createHash('sha256').update(authorization).digest('base64url');
-}
-
-/** Taken before a read goes upstream; `set` refuses the answer if the tenant was dropped since. */
-export type ReadStamp = number;
+export type Lookup = { tenant: RestTenant; tier: CacheTier } | { ticket: ReadTicket };
 
 /**
- * The shared tenant-details cache (one per process). The key rule that keeps
- * users apart: an entry is served only to a caller whose token the upstream
- * itself answered for this tenant (by GET /tenants/{uid} or GET /tenants).
- * Anyone else misses and goes to the upstream, which decides.
+ * The tenant-details cache: a tier in each process and, with REDIS_URL, a tier
+ * shared by replicas. The key rule that keeps users apart: a tenant is served
+ * only to a caller whose token the upstream itself answered for it (GET
+ * /tenants/{uid} or GET /tenants); anyone else misses and goes to the
+ * upstream, which decides. Keys are one-way (keyed) hashes of tokens.
  *
- * Two rules keep it truthful:
- * - writes win: `drop` (after an update) also refuses every answer of a read
- *   that started before it, so a slow read cannot re-cache the old tenant;
+ * Every copy serves the same truth:
+ * - writes win: a drop (after an update) reaches the other workers of this host
+ *   before it returns, bumps the tenant's version in the shared tier and is
+ *   broadcast to the other replicas; answers of reads that started before it
+ *   are refused by every tier;
  * - refusals win: once the upstream refuses a caller (401, or 403 for a
- *   tenant), the caller's authorizations are forgotten at once.
+ *   tenant), the caller's authorizations are forgotten, everywhere.
  */
 export class TenantCache {
-  private readonly entries: LRUCache<string, Entry>;
-  private readonly maxCallers: number;
-  private readonly ttlMs: number;
-  /** A clock that ticks on every drop; reads remember its value when they start. */
-  private clock = 0;
-  /** Tenant -> clock value of its last drop (bounded; see dropFloor). */
-  private readonly drops: LRUCache<string, number>;
-  /** The newest drop `drops` has forgotten: a read older than it is refused for any tenant. */
-  private dropFloor = 0;
+  private readonly local: LocalTenantTier;
   hits = 0;
   misses = 0;
 
-  constructor(options: TenantCacheOptions) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs });
-    this.maxCallers = options.maxCallersPerTenant ?? 1000;
-    this.ttlMs = options.ttlMs;
-    this.drops = new LRUCache({
-      max: 10_000,
-      dispose: (stamp) => {
-        this.dropFloor = Math.max(this.dropFloor, stamp);
-      },
-    });
+  constructor(private readonly options: TenantCacheOptions) {
+    this.local = new LocalTenantTier(options.max, options.ttlMs);
   }
 
-  get(caller: string, tenantUid: string): RestTenant | undefined {
-    const entry = this.entries.get(tenantUid);
-    const hit = entry !== undefined && (entry.callers.get(caller) ?? 0) > Date.now();
-    if (hit) this.hits++;
-    else this.misses++;
-    return hit ? entry.tenant : undefined;
-  }
-
-  /** Call before reading a tenant upstream; hand the stamp to `set` with the answer. */
-  stamp(): ReadStamp {
-    return this.clock;
-  }
-
-  /** Stores what the upstream answered to this caller, unless the tenant was dropped after the read began. */
-  set(caller: string, tenant: RestTenant, stamp: ReadStamp): void {
-    const uid = tenant.tenantUid;
-    if (stamp < this.dropFloor || stamp < (this.drops.get(uid) ?? 0)) return;
-    // Each caller's authorization keeps its own expiry, so one caller's refresh never extends another's.
-    const callers = this.entries.get(uid)?.callers ?? new Map<string, number>();
-    callers.delete(caller);
-    callers.set(caller, Date.now() + this.ttlMs);
-    if (callers.size > this.maxCallers) callers.delete(callers.keys().next().value as string);
-    this.entries.set(uid, { tenant, callers });
+  get shared(): RedisTenantTier | undefined {
+    return this.options.shared;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.local.size;
   }
 
-  /** Forgets the tenant for every caller and refuses answers of reads already under way. */
-  drop(tenantUid: string): void {
-    this.entries.delete(tenantUid);
-    this.drops.set(tenantUid, ++this.clock);
+  /** The caller's key: never the token itself. */
+  keyFor(authorization: string): string {
+    const { keySecret } = this.options;
+    return (keySecret ? createHmac('sha256', keySecret) : createHash('sha256')).update(authorization).digest('base64url');
+  }
+
+  async lookup(caller: string, tenantUid: string): Promise<Lookup> {
+    const here = this.local.get(caller, tenantUid);
+    if (here) {
+      this.hits++;
+      return { tenant: here, tier: 'local' };
+    }
+    this.misses++;
+    const stamp = this.local.stamp();
+    const shared = await this.options.shared?.read(caller, tenantUid);
+    if (shared?.tenant) {
+      this.local.set(caller, shared.tenant, stamp, shared.expiresAt);
+      return { tenant: shared.tenant, tier: 'shared' };
+    }
+    return { ticket: { stamp, version: shared?.version } };
+  }
+
+  /** Stores what the upstream answered to this caller, in every tier that has not changed since the read began. */
+  store(caller: string, tenant: RestTenant, ticket: ReadTicket): void {
+    this.local.set(caller, tenant, ticket.stamp);
+    if (ticket.version !== undefined) this.options.shared?.write(caller, tenant, ticket.version);
+  }
+
+  /** For tenants a list answered (this process only: the shared tier takes only versioned reads). */
+  stamp(): ReadStamp {
+    return this.local.stamp();
+  }
+
+  prime(caller: string, tenant: RestTenant, stamp: ReadStamp): void {
+    this.local.set(caller, tenant, stamp);
+  }
+
+  /** Forgets the tenant for every caller, in every copy, and refuses answers of reads already under way. */
+  async drop(tenantUid: string): Promise<void> {
+    this.local.drop(tenantUid);
+    await Promise.all([this.options.peers?.drop(tenantUid), this.options.shared?.drop(tenantUid)]);
   }
 
   /** The upstream refused this caller: for one tenant (403), or altogether (401). */
   forget(caller: string, tenantUid?: string): void {
-    if (tenantUid !== undefined) {
-      this.entries.get(tenantUid)?.callers.delete(caller);
-      return;
-    }
-    for (const entry of this.entries.values()) entry.callers.delete(caller);
+    this.local.forget(caller, tenantUid);
+    this.options.peers?.forget(caller, tenantUid);
+    this.options.shared?.forget(caller, tenantUid);
+  }
+
+  /** A change another copy made: applied to this process's tier only. */
+  apply(change: Invalidation): void {
+    if (change.kind === 'drop') this.local.drop(change.tenantUid);
+    else this.local.forget(change.caller, change.tenantUid);
   }
 }

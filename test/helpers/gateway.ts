@@ -50,11 +50,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       done();
     },
   });
-  const { gateway, upstream, tenantCache } = composeGateway(
-    config,
-    options.upstreamUrl ?? sandbox.url,
-    createLogger(config.LOG_LEVEL, sink),
-  );
+  const composed = composeGateway(config, options.upstreamUrl ?? sandbox.url, createLogger(config.LOG_LEVEL, sink));
+  const { gateway, upstream, tenantCache } = composed;
   const { server } = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -71,7 +68,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await upstream.close();
+      await composed.close();
       await sandbox.close();
     },
   };
