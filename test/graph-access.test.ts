@@ -19,8 +19,8 @@ let other: GraphQLClient;
 const calls = (operationId: string) => gw.sandbox.counters.get(operationId);
 
 /** Cold start for call counting: nothing in the shared tenant cache, counters at zero. */
-function coldCache() {
-  for (const uid of [alpha, beta, gamma]) gw.tenantCache?.drop(uid);
+async function coldCache() {
+  for (const uid of [alpha, beta, gamma]) await gw.tenantCache?.drop(uid);
   gw.sandbox.counters.reset();
 }
 
@@ -33,8 +33,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw?.close();
 });
-beforeEach(() => {
-  coldCache();
+beforeEach(async () => {
+  await coldCache();
 });
 
 describe('without a bearer token', () => {

@@ -41,9 +41,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw?.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   gw.sandbox.reset();
-  for (const uid of [alpha, beta, gamma]) gw.tenantCache?.drop(uid);
+  for (const uid of [alpha, beta, gamma]) await gw.tenantCache?.drop(uid);
 });
 
 const CREATE = `mutation ($t: ID!, $input: CreateTenantUserInput!) {

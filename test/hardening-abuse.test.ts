@@ -360,16 +360,16 @@ describe('the tenant cache never serves what the upstream has since changed or r
     gw = await startTestGateway({ env: { TENANT_CACHE_TTL_MS: '60000', UPSTREAM_TIMEOUT_MS: '15000' } });
   });
   afterAll(() => gw.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     gw.sandbox.reset();
-    gw.tenantCache?.drop(ALPHA);
+    await gw.tenantCache?.drop(ALPHA);
   });
 
   const nameOf = async (token: string) => (await run(gw.client(token), `{ tenant(tenantUid: "${ALPHA}") { name } }`)).data?.tenant?.name;
 
   it('an update wins over a read that started before it and finished after it', async () => {
     const before = await nameOf(DEMO.tokens.regular);
-    gw.tenantCache?.drop(ALPHA);
+    await gw.tenantCache?.drop(ALPHA);
     // The read's answer is computed now (old name) and delivered slowly, after the update.
     gw.sandbox.faults.set('get-tenants-details', { trickleMs: 1, times: 1 });
     const slowRead = run(gw.client(DEMO.tokens.admin), `{ tenant(tenantUid: "${ALPHA}") { name } }`);
