@@ -20,6 +20,7 @@ import {
   startBareYogaProcess,
   buildGateway,
   startGatewayProcess,
+  startRedisServer,
   startSandboxProcess,
   type Child,
   type SandboxChild,
@@ -328,6 +329,26 @@ async function phase(latencyMs: number, opts: Options, withProcessBaselines: boo
             await measure(gatewayTarget('gateway-wc2', cluster, id), sandbox, latencyMs, opts.connections, 'secondary', opts);
         } finally {
           await stop(cluster);
+        }
+      }
+      if (opts.baselines.has('wc2redis') && clusterIds.length) {
+        // Two workers sharing the tenant cache through Redis, as replicas would: compare with the one-process rows.
+        const redis = await startRedisServer();
+        const replicas = await track(
+          startGatewayProcess({
+            role: 'gateway WEB_CONCURRENCY=2 + Redis',
+            sandboxUrl: sandbox.baseUrl,
+            env: { WEB_CONCURRENCY: '2', REDIS_URL: redis.url },
+          }),
+        );
+        try {
+          await checkScenarios(replicas, sandbox, clusterIds);
+          await warmProcess(replicas, clusterIds, opts);
+          for (const id of clusterIds)
+            await measure(gatewayTarget('gateway-wc2-redis', replicas, id), sandbox, latencyMs, opts.connections, 'secondary', opts);
+        } finally {
+          await stop(replicas);
+          await redis.stop();
         }
       }
     }

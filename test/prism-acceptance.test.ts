@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { ClientError } from 'graphql-request';
 import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import { waitFor } from './helpers/wait.ts';
 import { freePort } from './helpers/ports.ts';
 
 /**
@@ -88,6 +89,7 @@ beforeAll(async () => {
         (r) => r.status === 401,
         () => false,
       ),
+    'Prism to start',
     30_000,
   );
   // Every field of every operation, at default page sizes: far over the cost limit, which is not what this test is about.
@@ -124,11 +126,3 @@ describe('every contract operation against the Prism mock of the spec', () => {
     expect(data.tenants.paging).toMatchObject({ totalPages: 0, hasNextPage: false });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('Prism did not start in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SCENARIO_IDS, type ScenarioId } from './scenarios.ts';
 import { REPO_ROOT } from './processes.ts';
 
-export const BASELINES = ['bare', 'rest', 'noloaders', 'wc2'] as const;
+export const BASELINES = ['bare', 'rest', 'noloaders', 'wc2', 'wc2redis'] as const;
 export type Baseline = (typeof BASELINES)[number];
 
 export interface Options {

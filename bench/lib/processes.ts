@@ -5,7 +5,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,9 @@ const OWNED_ENV = [
   'FLOW_API_URL',
   'NODE_ENV',
   'WEB_CONCURRENCY',
+  'REDIS_URL',
+  'CACHE_KEY_SECRET',
+  'RESPONSE_CACHE_TTL_MS',
   'LOG_LEVEL',
   'UPSTREAM_TIMEOUT_MS',
   'UPSTREAM_CONNECTIONS',
@@ -248,6 +251,44 @@ export async function startGatewayProcess(opts: GatewayOptions): Promise<Child> 
     env: { FLOW_API_URL: opts.sandboxUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...opts.env },
     nodeArgs: [...GATEWAY_NODE_ARGS, ...(opts.nodeArgs ?? [])],
     readyPath: '/ready',
+  });
+}
+
+/** A redis-server (REDIS_SERVER_BIN or the PATH's) on a free port, without persistence: the shared cache tier of the replicas baseline. */
+export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const proc = spawn(
+    process.env.REDIS_SERVER_BIN ?? 'redis-server',
+    ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const exited = new Promise((resolveExit) => proc.once('exit', resolveExit));
+  proc.once('error', () => undefined);
+  const deadline = Date.now() + 5_000;
+  while (!(await pong(port))) {
+    if (Date.now() > deadline || proc.exitCode !== null)
+      throw new Error('redis-server did not start (install it, or set REDIS_SERVER_BIN)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `redis://${HOST}:${port}`,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function pong(port: number): Promise<boolean> {
+  return new Promise((resolvePong) => {
+    const socket = connect(port, HOST, () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolvePong(data.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolvePong(false));
   });
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LatencySummary } from './load.ts';
 import { SCENARIOS, type ScenarioId } from './scenarios.ts';
 
-export type ServerKind = 'bare' | 'gateway' | 'gateway-noloaders' | 'gateway-wc2' | 'rest';
+export type ServerKind = 'bare' | 'gateway' | 'gateway-noloaders' | 'gateway-wc2' | 'gateway-wc2-redis' | 'rest';
 export type Tier = 'headline' | 'secondary' | 'baseline' | 'latency';
 
 export const SERVER_NAMES: Record<ServerKind, string> = {
@@ -13,6 +13,7 @@ export const SERVER_NAMES: Record<ServerKind, string> = {
   gateway: 'gateway',
   'gateway-noloaders': 'gateway, DISABLE_LOADERS',
   'gateway-wc2': 'gateway, WEB_CONCURRENCY=2',
+  'gateway-wc2-redis': 'gateway, WEB_CONCURRENCY=2 + Redis tier',
   rest: 'sandbox REST (ideal client)',
 };
 
@@ -202,7 +203,7 @@ export function runTable(runs: RunRecord[]): string {
   for (const run of runs) {
     const delta = run.ratios.p50DeltaVsRestMs;
     rows.push(
-      `| ${run.label} | ${SERVER_NAMES[run.kind]}${run.kind === 'gateway-wc2' ? ` (${run.processes} procs)` : ''} | ${run.connections} | ${f(run.rps, 0)} | ${f(run.latency.p50)} | ${f(run.latency.p90)} | ${f(run.latency.p99)} | ${errorsCell(run)} | ${f(run.upstreamCallsPerRequest)}${run.warmUpstreamCalls === null ? '' : ` (${run.warmUpstreamCalls})`} | ${f(run.peakRssMb, 1)} | ${run.ratios.rpsPctOfBare === null ? '–' : `${run.ratios.rpsPctOfBare.toFixed(1)} %`} | ${delta === null ? '–' : `${signed(delta)} ms (×${f(run.latency.p50 / (run.ratios.restP50Ms || NaN), 1)})`} |`,
+      `| ${run.label} | ${SERVER_NAMES[run.kind]}${run.kind.startsWith('gateway-wc2') ? ` (${run.processes} procs)` : ''} | ${run.connections} | ${f(run.rps, 0)} | ${f(run.latency.p50)} | ${f(run.latency.p90)} | ${f(run.latency.p99)} | ${errorsCell(run)} | ${f(run.upstreamCallsPerRequest)}${run.warmUpstreamCalls === null ? '' : ` (${run.warmUpstreamCalls})`} | ${f(run.peakRssMb, 1)} | ${run.ratios.rpsPctOfBare === null ? '–' : `${run.ratios.rpsPctOfBare.toFixed(1)} %`} | ${delta === null ? '–' : `${signed(delta)} ms (×${f(run.latency.p50 / (run.ratios.restP50Ms || NaN), 1)})`} |`,
     );
   }
   return rows.join('\n');
@@ -219,7 +220,7 @@ function bottleneckTable(runs: RunRecord[]): string {
     const verdict =
       (run.cpu.sandbox ?? 0) >= 80
         ? '**sandbox**'
-        : run.kind !== 'gateway-wc2' && run.cpu.server >= 80
+        : !run.kind.startsWith('gateway-wc2') && run.cpu.server >= 80
           ? 'gateway CPU (one core)'
           : machine >= 170
             ? `all ${CORES} cores busy`
