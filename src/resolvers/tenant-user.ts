@@ -24,7 +24,7 @@ import { pageQuery, type Page, type PageArgs } from './paging.ts';
 export type AnyTenantUser = RestTenantUser | RestUserTenantUser;
 
 /** True when the REST object is the full resource with permissions as the upstream sent them. */
-function hasPermissions(user: AnyTenantUser): user is RestTenantUser {
+export function hasPermissions(user: AnyTenantUser): user is RestTenantUser {
   return 'permissions' in user && user.permissions !== undefined && user.permissions !== null && !isStandIn(user, 'permissions');
 }
 

@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { tenantArgs } from './args.ts';
-import { DOCS } from './descriptions.ts';
+import { DOCS, restDoc } from './descriptions.ts';
 import { MEMBERSHIPS_ESTIMATE, ONE_CALL } from './cost.ts';
 import { Tenant } from './tenant.ts';
 import { TenantUser } from './tenant-user.ts';
@@ -25,7 +25,7 @@ const Account = builder.objectRef<RestAccount>('Account').implement({
       type: Tenant,
       complexity: ONE_CALL,
       nullable: true,
-      description: "The default tenant's details (tenant details loader, cached).",
+      description: restDoc('get-tenants-details', "The default tenant's details (tenant details loader, cached)."),
       resolve: defaultTenant,
     }),
     memberships: t.field({
@@ -63,7 +63,7 @@ builder.queryField('me', (t) =>
     type: Account,
     nullable: true,
     complexity: ONE_CALL,
-    description: "GET /account: the caller's account.",
+    description: restDoc('get-account', "The caller's account."),
     resolve: (_root, _args, ctx) => me(ctx),
   }),
 );
@@ -72,7 +72,10 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginResult,
     complexity: ONE_CALL,
-    description: "POST /account with the caller's device token as bearer.",
+    description: restDoc(
+      'post-account',
+      'Logs a tenant user in on the device whose device token is the bearer; answers with an access token.',
+    ),
     args: {
       userCode: t.arg.string({ required: true, description: DOCS.userCode }),
       password: t.arg.string({ required: true, description: DOCS.password }),
@@ -82,14 +85,17 @@ builder.mutationFields((t) => ({
   exchangeAuthToken: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: "POST /tenants/{tenantUid}/account with the caller's auth token as bearer.",
+    description: restDoc(
+      'post-tenants-account',
+      "Exchanges the caller's auth token (the bearer) for an access token to one tenant; answers with the caller's tenant user there.",
+    ),
     args: tenantArgs,
     resolve: (_root, args, ctx) => exchangeAuthToken(ctx, args),
   }),
   updateAccount: t.field({
     type: Account,
     complexity: ONE_CALL,
-    description: 'PUT /account',
+    description: restDoc('put-account', "Changes the caller's global account."),
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: DOCS.changes }) },
     resolve: (_root, args, ctx) => updateAccount(ctx, args),
   }),

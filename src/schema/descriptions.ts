@@ -1,3 +1,5 @@
+import { OPERATIONS, type OperationId } from '../spec/operations.ts';
+
 /** Descriptions used by more than one field or argument, each written once (the spec's own words where it has them). */
 export const DOCS = {
   tenantUid: 'Reference to a tenant.',
@@ -54,4 +56,21 @@ export const DOCS = {
 /** The `...Raw` twin of an enum field: the value exactly as the upstream sent it. */
 export function rawDescription(field: string): string {
   return `\`${field}\` exactly as the upstream sent it: the way to see a value the gateway shows as UNKNOWN.`;
+}
+
+/**
+ * The description of a field backed by one REST operation: what it does, then the REST call, the
+ * permission the docs say it needs and the tokens it accepts, all read from the spec so that they
+ * cannot drift from it.
+ */
+export function restDoc(operationId: OperationId, what: string): string {
+  const op = OPERATIONS[operationId];
+  const kinds = op.security ? [...op.security] : [];
+  const tokens = kinds.length > 0 ? `Accepts ${orList(kinds)} tokens.` : 'Needs no bearer token.';
+  const permission = op.requiredPermissions.length > 0 ? ` Requires the ${op.requiredPermissions.join(' and ')} permission.` : '';
+  return `${what}\n\n${op.method} ${op.path}.${permission} ${tokens}`;
+}
+
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

@@ -125,3 +125,11 @@ export const ExtensionCode = builder.enumType('ExtensionCode', {
     ...unknownValue,
   },
 });
+
+export const CapabilitySource = builder.enumType('CapabilitySource', {
+  description: "What a tenant user's capabilities were worked out from (the gateway's own enum; no REST counterpart).",
+  values: {
+    PERMISSIONS: { description: "The user's tenant-wide permissions." },
+    ROLE: { description: "The user's role and status only: the permissions could not be read, or the user is not active." },
+  } as const,
+});

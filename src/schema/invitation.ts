@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { DOCS } from './descriptions.ts';
+import { DOCS, restDoc } from './descriptions.ts';
 import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import { acceptInvitation, invitation, type RestInvitation } from '../resolvers/invitation.ts';
@@ -36,7 +36,10 @@ builder.queryField('invitation', (t) =>
     type: Invitation,
     complexity: ONE_CALL,
     nullable: true,
-    description: 'GET /account/invite; needs no bearer token. Null when the upstream knows no such invitation (404).',
+    description: restDoc(
+      'get-account-invite',
+      'The invitation an invite token stands for; null when the upstream knows no such invitation (404).',
+    ),
     args: { inviteToken: t.arg.string({ required: true, description: DOCS.inviteToken }) },
     resolve: (_root, args, ctx) => invitation(ctx, args),
   }),
@@ -46,7 +49,7 @@ builder.mutationField('acceptInvitation', (t) =>
   t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: "PUT /account/invite: accept an invitation, with the caller's auth token as bearer.",
+    description: restDoc('put-account-invite', 'Accepts an invitation for the account whose auth token is the bearer.'),
     args: { inviteToken: t.arg.string({ required: true, description: DOCS.inviteToken }) },
     resolve: (_root, args, ctx) => acceptInvitation(ctx, args),
   }),

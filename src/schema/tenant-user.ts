@@ -1,12 +1,13 @@
 import { builder } from './builder.ts';
 import { pageArgs, sortArgs, tenantArgs, tenantUserArgs } from './args.ts';
 import { ONE_CALL, pagedCall } from './cost.ts';
-import { AccountType, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
+import { AccountType, CapabilitySource, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
 import { toPaging, type Page } from '../resolvers/paging.ts';
+import { capabilities, type Capabilities } from '../resolvers/capabilities.ts';
 import type { RestPermissions, RestStoreAccess, RestTenantUser } from '../spec/schemas.ts';
-import { DOCS, rawDescription } from './descriptions.ts';
+import { DOCS, rawDescription, restDoc } from './descriptions.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { toAccountType, toStoreRole, toTenantRole, toTenantUserStatus } from '../resolvers/enums.ts';
 import {
@@ -89,6 +90,27 @@ const TenantUserPermissions = builder.objectRef<RestPermissions>('TenantUserPerm
   }),
 });
 
+const Capabilities = builder.objectRef<Capabilities>('TenantUserCapabilities').implement({
+  description:
+    "What a UI may offer this tenant user, so it can hide a button instead of learning from FORBIDDEN. The upstream still decides: a capability is a hint, not a grant. Rule: a user who is not ACTIVE, or is BLOCKED, has none; otherwise the tenant-wide permissions decide (each capability names the permission); when they cannot be read (the caller may not read this user's details, or the upstream sent none), the role decides: ADMIN has all, any other role none.",
+  fields: (t) => ({
+    canManageUsers: t.exposeBoolean('canManageUsers', {
+      description: 'May create, change, invite and delete tenant users (the TENANT_USER permission).',
+    }),
+    canManageTokens: t.exposeBoolean('canManageTokens', {
+      description: "May list, create and delete tenant users' integration tokens (the USER_TOKEN permission).",
+    }),
+    canEditTenant: t.exposeBoolean('canEditTenant', {
+      description: "May change the tenant's details and settings (the TENANT permission).",
+    }),
+    derivedFrom: t.field({
+      type: CapabilitySource,
+      description: 'Whether these came from the permissions or, as a fallback, from the role.',
+      resolve: (capabilities) => capabilities.derivedFrom,
+    }),
+  }),
+});
+
 TenantUser.implement({
   description:
     "A user's account in one tenant: a tenant's user (GET /tenants/{tenantUid}/users...) or the caller's own membership (GET /account, GET /tenants/{tenantUid}/account).",
@@ -98,7 +120,7 @@ TenantUser.implement({
     tenant: t.field({
       type: Tenant,
       nullable: true,
-      description: 'The tenant this user belongs to (tenant details loader, cached).',
+      description: restDoc('get-tenants-details', 'The tenant this user belongs to (tenant details loader, cached).'),
       resolve: tenantOfUser,
     }),
     tenantName: t.string({
@@ -138,12 +160,24 @@ TenantUser.implement({
     }),
     lastModifiedAt: t.expose('lastModifiedAt', { type: 'DateTime', description: 'When the user was last changed.' }),
     storeAccess: t.expose('storeAccess', { type: [StoreAccess], description: 'The stores the user has access to.' }),
+    capabilities: t.field({
+      type: Capabilities,
+      complexity: ONE_CALL,
+      nullable: true,
+      description: restDoc(
+        'get-tenants-users-details',
+        'What a UI may offer this user (see TenantUserCapabilities for the rule). Loads the permissions with the call below when the REST object lacks them.',
+      ),
+      resolve: capabilities,
+    }),
     permissions: t.field({
       type: TenantUserPermissions,
       complexity: ONE_CALL,
       nullable: true,
-      description:
-        'What the user may do. From the REST response where present (Tenant section); otherwise loaded from GET /tenants/{tenantUid}/users/{tenantUserUid}.',
+      description: restDoc(
+        'get-tenants-users-details',
+        'What the user may do. From the REST response where present (Tenant section); otherwise loaded with the call below.',
+      ),
       resolve: permissions,
     }),
   }),
@@ -173,7 +207,7 @@ builder.objectFields(Tenant, (t) => ({
     type: TenantUserPage,
     complexity: pagedCall,
     nullable: true,
-    description: "GET /tenants/{tenantUid}/users: the tenant's users, paged, sorted and filtered.",
+    description: restDoc('get-tenants-users', "The tenant's users, paged, sorted and filtered."),
     args: {
       query: t.arg.string({ description: 'Query string for tenant users' }),
       storeUid: t.arg.id({ description: 'Only users with access to this store.' }),
@@ -187,7 +221,7 @@ builder.objectFields(Tenant, (t) => ({
     type: TenantUserPage,
     complexity: pagedCall,
     nullable: true,
-    description: "POST /tenants/{tenantUid}/users/search: the tenant's users matching a filter, paged.",
+    description: restDoc('post-tenants-users-search', "The tenant's users matching a filter, paged."),
     args: {
       filter: t.arg({ type: TenantUserSearchInput, required: true, description: 'What to search for.' }),
       ...pageArgs,
@@ -198,7 +232,7 @@ builder.objectFields(Tenant, (t) => ({
     type: TenantUser,
     complexity: ONE_CALL,
     nullable: true,
-    description: 'GET /tenants/{tenantUid}/users/{tenantUserUid}; null when the user does not exist.',
+    description: restDoc('get-tenants-users-details', "A tenant user's details; null when the user does not exist."),
     args: { tenantUserUid: t.arg.id({ required: true, description: DOCS.tenantUserUid }) },
     resolve: user,
   }),
@@ -206,7 +240,7 @@ builder.objectFields(Tenant, (t) => ({
     type: TenantUser,
     complexity: ONE_CALL,
     nullable: true,
-    description: "GET /tenants/{tenantUid}/account: the caller's own user in this tenant.",
+    description: restDoc('get-tenants-account', "The caller's own user in this tenant."),
     resolve: myAccount,
   }),
 }));
@@ -276,7 +310,7 @@ builder.mutationFields((t) => ({
   createTenantUser: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: 'POST /tenants/{tenantUid}/users: creates (invites) a user.',
+    description: restDoc('post-tenants-users', 'Creates a user; a FULL account gets an invitation by e-mail.'),
     args: {
       ...tenantArgs,
       input: t.arg({ type: CreateTenantUserInput, required: true, description: 'The new user.' }),
@@ -286,7 +320,7 @@ builder.mutationFields((t) => ({
   updateTenantUser: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}',
+    description: restDoc('put-tenants-users-details', "Changes a tenant user's details and store access."),
     args: {
       ...tenantUserArgs,
       input: t.arg({ type: UpdateTenantUserInput, required: true, description: DOCS.changes }),
@@ -297,7 +331,7 @@ builder.mutationFields((t) => ({
   resendInvitation: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: 'PUT /tenants/{tenantUid}/users/{tenantUserUid}?resendInvite=true with no changes.',
+    description: restDoc('put-tenants-users-details', 'Sends the user a new invitation (resendInvite=true, no changes).'),
     args: {
       ...tenantUserArgs,
     },
@@ -305,7 +339,7 @@ builder.mutationFields((t) => ({
   }),
   deleteTenantUser: t.id({
     complexity: ONE_CALL,
-    description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}; returns the deleted user's uid.",
+    description: restDoc('delete-tenants-users-details', "Deletes a user from the tenant; answers with the deleted user's uid."),
     args: {
       ...tenantUserArgs,
     },
@@ -314,7 +348,7 @@ builder.mutationFields((t) => ({
   updateMyTenantAccount: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
-    description: 'PUT /tenants/{tenantUid}/account',
+    description: restDoc('put-tenants-account', "Changes the caller's own user in this tenant."),
     args: {
       ...tenantArgs,
       input: t.arg({ type: UpdateMyTenantAccountInput, required: true, description: DOCS.changes }),

@@ -7,7 +7,7 @@ import { toPaging, type Page } from '../resolvers/paging.ts';
 import type { RestTenant } from '../spec/schemas.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { toExtensionCode } from '../resolvers/enums.ts';
-import { DOCS, rawDescription } from './descriptions.ts';
+import { DOCS, rawDescription, restDoc } from './descriptions.ts';
 import { tenant, tenants, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
 
 type RestSettings = RestTenant['settings'];
@@ -178,7 +178,7 @@ builder.queryFields((t) => ({
     type: TenantPage,
     complexity: pagedCall,
     nullable: true,
-    description: 'GET /tenants: the tenants the caller has access to, paged.',
+    description: restDoc('get-tenants', 'The tenants the caller has access to, paged.'),
     args: {
       ...pageArgs,
       ...sortArgs,
@@ -189,7 +189,7 @@ builder.queryFields((t) => ({
     type: Tenant,
     nullable: true,
     complexity: ONE_CALL,
-    description: 'GET /tenants/{tenantUid} (cached); null when the tenant does not exist.',
+    description: restDoc('get-tenants-details', "A tenant's details (cached); null when the tenant does not exist."),
     args: tenantArgs,
     resolve: (_root, args, ctx) => tenant(ctx, args),
   }),
@@ -244,7 +244,7 @@ builder.mutationFields((t) => ({
   updateTenant: t.field({
     type: Tenant,
     complexity: ONE_CALL,
-    description: 'PUT /tenants/{tenantUid}; drops the tenant from the details cache.',
+    description: restDoc('put-tenants-details', "Changes a tenant's details and settings; drops the tenant from the details cache."),
     args: {
       ...tenantArgs,
       input: t.arg({ type: UpdateTenantInput, required: true, description: DOCS.changes }),

@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { tenantUserArgs } from './args.ts';
-import { DOCS } from './descriptions.ts';
+import { DOCS, restDoc } from './descriptions.ts';
 import { ONE_CALL } from './cost.ts';
 import { TenantUser } from './tenant-user.ts';
 import type { RestToken } from '../spec/schemas.ts';
@@ -20,7 +20,7 @@ builder.objectField(TenantUser, 'tokens', (t) =>
     type: [Token],
     nullable: true,
     complexity: ONE_CALL,
-    description: "The user's integration tokens. GET /tenants/{tenantUid}/users/{tenantUserUid}/tokens (one call per user per request).",
+    description: restDoc('get-tenants-users-tokens', "The user's integration tokens (one call per user per request)."),
     resolve: tokens,
   }),
 );
@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
   createIntegrationToken: t.field({
     type: [Token],
     complexity: ONE_CALL,
-    description: "POST /tenants/{tenantUid}/users/{tenantUserUid}/tokens; returns the user's tokens.",
+    description: restDoc('post-tenants-users-tokens', "Creates an integration token for the user; answers with the user's tokens."),
     args: {
       ...tenantUserArgs,
     },
@@ -37,7 +37,7 @@ builder.mutationFields((t) => ({
   }),
   deleteIntegrationToken: t.id({
     complexity: ONE_CALL,
-    description: "DELETE /tenants/{tenantUid}/users/{tenantUserUid}/tokens/{tenantUserTokenUid}; returns the deleted token's uid.",
+    description: restDoc('delete-tenants-users-tokens-details', "Deletes an integration token; answers with the deleted token's uid."),
     args: {
       ...tenantUserArgs,
       tenantUserTokenUid: t.arg.id({ required: true, description: DOCS.tenantUserTokenUid }),

@@ -22,6 +22,8 @@ export interface SpecOperation {
   path: string;
   /** Accepted token kinds; null = public (no bearer token). */
   security: ReadonlySet<TokenKind> | null;
+  /** The permissions the docs say the caller needs ("Required permissions: X" in the description); often none. */
+  requiredPermissions: string[];
   params: SpecParam[];
   /** Schema of the JSON request body, if the operation takes one. */
   requestBody?: SpecNode;
@@ -38,6 +40,11 @@ const SCHEME_KIND: Record<string, TokenKind> = {
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 
 const jsonSchema = (node: SpecNode | undefined) => deref(child(child(child(deref(node), 'content'), 'application/json'), 'schema'));
+
+function requiredPermissions(description: string | undefined): string[] {
+  const listed = /Required permissions?:\s*([A-Z_]+(?:\s*,\s*[A-Z_]+)*)/.exec(description ?? '')?.[1];
+  return listed ? listed.split(',').map((name) => name.trim()) : [];
+}
 
 function buildOperations(): Record<OperationId, SpecOperation> {
   const table: Partial<Record<OperationId, SpecOperation>> = {};
@@ -70,6 +77,7 @@ function buildOperations(): Record<OperationId, SpecOperation> {
         method,
         path,
         security: kinds.length > 0 ? new Set(kinds) : null,
+        requiredPermissions: requiredPermissions(text(op, 'description')),
         params,
         requestBody: jsonSchema(child(op, 'requestBody')),
         response: jsonSchema(child(child(op, 'responses'), '200')),
