@@ -85,14 +85,15 @@ describe('capabilities in a users list', () => {
     );
     expect(errors).toBeUndefined();
     const items = data.tenant.users.items;
-    const byUid = (uid: string) => items.find((user) => user.tenantUserUid === uid)!;
+    const byUid = (uid: string) => items.find((user) => String(user.tenantUserUid) === uid)!;
     expect(byUid(DEMO.users.adminAlpha).capabilities).toEqual({ ...ALL, derivedFrom: 'PERMISSIONS' });
     expect(byUid(DEMO.users.regularAlpha).capabilities).toEqual({ ...NONE, derivedFrom: 'PERMISSIONS' });
     // Not yet active: nothing, whatever the role says.
     expect(byUid(DEMO.users.pendingAlpha).capabilities).toEqual({ ...NONE, derivedFrom: 'ROLE' });
     for (const user of items) {
-      if (user.status !== 'ACTIVE' || user.tenantRole === 'BLOCKED') expect(user.capabilities).toEqual({ ...NONE, derivedFrom: 'ROLE' });
-      else expect(user.capabilities.canManageUsers).toBe(user.tenantRole === 'ADMIN');
+      if (String(user.status) !== 'ACTIVE' || String(user.tenantRole) === 'BLOCKED')
+        expect(user.capabilities).toEqual({ ...NONE, derivedFrom: 'ROLE' });
+      else expect(user.capabilities.canManageUsers).toBe(String(user.tenantRole) === 'ADMIN');
     }
     expect(detailCalls()).toBe(0);
   });
@@ -101,7 +102,7 @@ describe('capabilities in a users list', () => {
 describe('descriptions', () => {
   it('name the REST call, the required permission and the accepted tokens', async () => {
     const { data } = await run(gw.client(), '{ __type(name: "Mutation") { fields { name description } } }');
-    const described = (name: string) => (data.__type.fields as Json[]).find((field) => field.name === name)!.description as string;
+    const described = (name: string) => String(data.__type.fields.find((field) => String(field.name) === name)!.description);
     expect(described('createTenantUser')).toContain(
       'POST /tenants/{tenantUid}/users. Requires the TENANT_USER permission. Accepts access, auth or integration tokens.',
     );

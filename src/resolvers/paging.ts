@@ -1,4 +1,5 @@
-import type { RestPaging } from '../spec/schemas.ts';
+import type { RestPaging, RestSortDirection } from '../spec/schemas.ts';
+import { definedOnly } from './mapping.ts';
 import { badUserInput } from './errors.ts';
 
 /** The graph's Paging: REST's three numbers plus the two derived ones. */
@@ -48,6 +49,16 @@ export function pageQuery(args: PageArgs, maxPageSize: number): { pageNumber?: n
     query.pageSize = args.pageSize;
   }
   return query;
+}
+
+export interface SortArgs {
+  sortBy?: string | null;
+  sortDirection?: RestSortDirection | null;
+}
+
+/** The REST sort parameters the client set. */
+export function sortQuery(args: SortArgs): { sortBy?: string; sortDirection?: RestSortDirection } {
+  return definedOnly({ sortBy: args.sortBy, sortDirection: args.sortDirection });
 }
 
 function pick({ pageNumber, pageSize, totalCount }: RestPaging): RestPaging {

@@ -3,7 +3,6 @@ import type { GatewayContext } from '../context.ts';
 import { isStandIn } from '../upstream/conformance.ts';
 import type {
   RestPermissions,
-  RestSortDirection,
   RestTenant,
   RestTenantAccountUpdate,
   RestTenantUser,
@@ -14,7 +13,8 @@ import type {
 } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, emptyToNull, knownOnly, type GraphQLInputOf } from './mapping.ts';
-import { pageQuery, type Page, type PageArgs } from './paging.ts';
+import { pageQuery, sortQuery, type Page, type PageArgs, type SortArgs } from './paging.ts';
+import { offsetConnection, type Connection, type ConnectionArgs } from './connection.ts';
 
 /**
  * What a TenantUser is built from: the full tenant-user resource (users list,
@@ -57,27 +57,34 @@ export function permissions(user: AnyTenantUser, _args: unknown, ctx: GatewayCon
     .then((full) => full.permissions);
 }
 
-export interface UsersArgs extends PageArgs {
+/** How a users list is filtered and sorted (Tenant.users and Tenant.usersConnection). */
+export interface UserListArgs extends SortArgs {
   query?: string | null;
   storeUid?: string | null;
   organizationUid?: string | null;
-  sortBy?: string | null;
-  sortDirection?: RestSortDirection | null;
+}
+
+/** The REST query parameters for the filters and sort the client set. */
+function userListQuery(args: UserListArgs) {
+  return {
+    ...sortQuery(args),
+    ...definedOnly({ query: args.query, tenantuserStoreUid: args.storeUid, tenantuserOrganizationUid: args.organizationUid }),
+  };
 }
 
 /** Tenant.users: GET /tenants/{tenantUid}/users. */
-export function users(tenant: RestTenant, args: UsersArgs, ctx: GatewayContext): Promise<Page<RestTenantUser>> {
-  const query = {
-    ...pageQuery(args, ctx.maxPageSize),
-    ...definedOnly({
-      sortBy: args.sortBy,
-      sortDirection: args.sortDirection,
-      query: args.query,
-      tenantuserStoreUid: args.storeUid,
-      tenantuserOrganizationUid: args.organizationUid,
-    }),
-  };
-  return ctx.api.for(tenant).users(tenant.tenantUid, query);
+export function users(tenant: RestTenant, args: UserListArgs & PageArgs, ctx: GatewayContext): Promise<Page<RestTenantUser>> {
+  return ctx.api.for(tenant).users(tenant.tenantUid, { ...pageQuery(args, ctx.maxPageSize), ...userListQuery(args) });
+}
+
+/** Tenant.usersConnection: the same list as a Relay connection. */
+export function usersConnection(
+  tenant: RestTenant,
+  args: UserListArgs & ConnectionArgs,
+  ctx: GatewayContext,
+): Promise<Connection<RestTenantUser>> {
+  const api = ctx.api.for(tenant);
+  return offsetConnection(args, ctx.maxPageSize, (page) => api.users(tenant.tenantUid, { ...page, ...userListQuery(args) }));
 }
 
 export type TenantUserSearchInput = GraphQLInputOf<RestTenantUserSearch>;

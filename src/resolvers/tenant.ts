@@ -1,9 +1,10 @@
 import type { GatewayContext } from '../context.ts';
-import type { RestCustomerRequiredField, RestSortDirection, RestTenant, RestTenantUpdate } from '../spec/schemas.ts';
+import type { RestCustomerRequiredField, RestTenant, RestTenantUpdate } from '../spec/schemas.ts';
 import { nullIfNotFound } from './errors.ts';
 import { definedOnly, knownOnly, type GraphQLInputOf } from './mapping.ts';
 import { UNKNOWN } from './enums.ts';
-import { pageQuery, type Page, type PageArgs } from './paging.ts';
+import { pageQuery, sortQuery, type Page, type PageArgs, type SortArgs } from './paging.ts';
+import { offsetConnection, type Connection, type ConnectionArgs } from './connection.ts';
 
 /** The graph's CustomerRequiredField values (REST spells them in lower camel case). */
 export type CustomerRequiredField = 'EMAIL' | 'MOBILE' | 'VAT_NUMBER' | 'POSTAL_CODE' | 'CITY' | 'ADDRESS';
@@ -45,17 +46,14 @@ export function toRestTenantUpdate(input: UpdateTenantInput): RestTenantUpdate {
   return body;
 }
 
-export interface TenantsArgs extends PageArgs {
-  sortBy?: string | null;
-  sortDirection?: RestSortDirection | null;
+/** Query.tenants: GET /tenants; the listed tenants are then served from the loader and the shared cache. */
+export function tenants(ctx: GatewayContext, args: SortArgs & PageArgs): Promise<Page<RestTenant>> {
+  return ctx.api.tenants({ ...pageQuery(args, ctx.maxPageSize), ...sortQuery(args) });
 }
 
-/** Query.tenants: GET /tenants; the listed tenants are then served from the loader and the shared cache. */
-export function tenants(ctx: GatewayContext, args: TenantsArgs): Promise<Page<RestTenant>> {
-  return ctx.api.tenants({
-    ...pageQuery(args, ctx.maxPageSize),
-    ...definedOnly({ sortBy: args.sortBy, sortDirection: args.sortDirection }),
-  });
+/** Query.tenantsConnection: the same list as a Relay connection. */
+export function tenantsConnection(ctx: GatewayContext, args: SortArgs & ConnectionArgs): Promise<Connection<RestTenant>> {
+  return offsetConnection(args, ctx.maxPageSize, (page) => ctx.api.tenants({ ...page, ...sortQuery(args) }));
 }
 
 /** Query.tenant: the tenant's details (shared cache aware); null when the upstream says 404. */

@@ -1,3 +1,5 @@
+import { DEFAULT_CONNECTION_SIZE } from '../resolvers/connection.ts';
+
 /**
  * Field costs for the list-aware cost limit (plugins/query-cost.ts): the
  * upstream calls a field may make. Written once here so every field that
@@ -19,3 +21,12 @@ export const pagedCall = (args: { pageSize?: number | null }) => ({ field: ONE_C
  * selected below them is paid per membership; accounts rarely have more than this many.
  */
 export const MEMBERSHIPS_ESTIMATE = 10;
+
+/**
+ * A Relay connection over a paged REST list: one call when the slice is a whole REST page, two when
+ * it straddles pages; what is selected below is paid per item.
+ */
+export const connectionCall = (args: { first?: number | null; last?: number | null }) => ({
+  field: 2 * ONE_CALL,
+  multiplier: args.first ?? args.last ?? DEFAULT_CONNECTION_SIZE,
+});

@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { pageArgs, sortArgs, tenantArgs, tenantUserArgs } from './args.ts';
-import { ONE_CALL, pagedCall } from './cost.ts';
+import { ONE_CALL, connectionCall, pagedCall } from './cost.ts';
 import { AccountType, CapabilitySource, StoreRole, TenantRole, TenantUserStatus } from './enums.ts';
 import { Paging } from './paging.ts';
 import { Tenant } from './tenant.ts';
@@ -24,6 +24,7 @@ import {
   updateTenantUser,
   user,
   users,
+  usersConnection,
   type AnyTenantUser,
 } from '../resolvers/tenant-user.ts';
 
@@ -202,21 +203,42 @@ const TenantUserSearchInput = builder.inputType('TenantUserSearchInput', {
   }),
 });
 
+/** How a tenant's users list is filtered and sorted. */
+const userListArgs = builder.args((t) => ({
+  query: t.string({ description: 'Query string for tenant users' }),
+  storeUid: t.id({ description: 'Only users with access to this store.' }),
+  organizationUid: t.id({ description: 'Only users with access to this organization.' }),
+  ...sortArgs,
+}));
+
 builder.objectFields(Tenant, (t) => ({
   users: t.field({
     type: TenantUserPage,
     complexity: pagedCall,
     nullable: true,
     description: restDoc('get-tenants-users', "The tenant's users, paged, sorted and filtered."),
-    args: {
-      query: t.arg.string({ description: 'Query string for tenant users' }),
-      storeUid: t.arg.id({ description: 'Only users with access to this store.' }),
-      organizationUid: t.arg.id({ description: 'Only users with access to this organization.' }),
-      ...pageArgs,
-      ...sortArgs,
-    },
+    args: { ...userListArgs, ...pageArgs },
     resolve: users,
   }),
+  usersConnection: t.connection(
+    {
+      type: TenantUser,
+      complexity: connectionCall,
+      nullable: true,
+      description: restDoc(
+        'get-tenants-users',
+        "The tenant's users as a Relay connection (for Relay, Apollo Client and urql pagination), filtered and sorted like `users`. Following `endCursor` with the same `first` reads one REST page per slice.",
+      ),
+      args: userListArgs,
+      resolve: usersConnection,
+    },
+    {
+      name: 'TenantUserConnection',
+      description: "A slice of a tenant's users.",
+      fields: (c) => ({ totalCount: c.exposeInt('totalCount', { description: 'How many users the whole list has.' }) }),
+    },
+    { name: 'TenantUserEdge', description: 'A tenant user in a slice, with its cursor.' },
+  ),
   searchUsers: t.field({
     type: TenantUserPage,
     complexity: pagedCall,

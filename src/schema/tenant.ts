@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 import { pageArgs, sortArgs, tenantArgs } from './args.ts';
-import { ONE_CALL, pagedCall } from './cost.ts';
+import { ONE_CALL, connectionCall, pagedCall } from './cost.ts';
 import { CustomerRequiredField, ExtensionCode } from './enums.ts';
 import { Paging } from './paging.ts';
 import { toPaging, type Page } from '../resolvers/paging.ts';
@@ -8,7 +8,7 @@ import type { RestTenant } from '../spec/schemas.ts';
 import { emptyToNull } from '../resolvers/mapping.ts';
 import { toExtensionCode } from '../resolvers/enums.ts';
 import { DOCS, rawDescription, restDoc } from './descriptions.ts';
-import { tenant, tenants, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
+import { tenant, tenants, tenantsConnection, toGraphCustomerField, updateTenant } from '../resolvers/tenant.ts';
 
 type RestSettings = RestTenant['settings'];
 type RestAppSettings = RestTenant['appSettings'];
@@ -179,12 +179,28 @@ builder.queryFields((t) => ({
     complexity: pagedCall,
     nullable: true,
     description: restDoc('get-tenants', 'The tenants the caller has access to, paged.'),
-    args: {
-      ...pageArgs,
-      ...sortArgs,
-    },
+    args: { ...pageArgs, ...sortArgs },
     resolve: (_root, args, ctx) => tenants(ctx, args),
   }),
+  tenantsConnection: t.connection(
+    {
+      type: Tenant,
+      complexity: connectionCall,
+      nullable: true,
+      description: restDoc(
+        'get-tenants',
+        'The tenants the caller has access to as a Relay connection (for Relay, Apollo Client and urql pagination). Following `endCursor` with the same `first` reads one REST page per slice.',
+      ),
+      args: sortArgs,
+      resolve: (_root, args, ctx) => tenantsConnection(ctx, args),
+    },
+    {
+      name: 'TenantConnection',
+      description: 'A slice of the tenants the caller has access to.',
+      fields: (c) => ({ totalCount: c.exposeInt('totalCount', { description: 'How many tenants the whole list has.' }) }),
+    },
+    { name: 'TenantEdge', description: 'A tenant in a slice, with its cursor.' },
+  ),
   tenant: t.field({
     type: Tenant,
     nullable: true,
