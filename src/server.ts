@@ -22,6 +22,7 @@ import { createDocumentCache } from './plugins/document-cache.ts';
 import { useOutputOnlyEnums } from './plugins/output-only-enums.ts';
 import { useQueryCost } from './plugins/query-cost.ts';
 import { useDriftErrors } from './plugins/drift-errors.ts';
+import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -145,7 +146,14 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     isVerified: (context) => (context as GatewayContext).callerVerified(),
   });
   metrics.watchDocumentCache(documentCache);
-  plugins.push(useOutputOnlyEnums(), useQueryCost(config.MAX_COST), useDriftErrors(), ...documentCache.plugins);
+  // @defer/@stream run on yoga's own executor (multipart/mixed); every other operation keeps the compiled path.
+  plugins.push(
+    ...useIncrementalDelivery(),
+    useOutputOnlyEnums(),
+    useQueryCost(config.MAX_COST),
+    useDriftErrors(),
+    ...documentCache.plugins,
+  );
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection());
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream());
 

@@ -2,6 +2,7 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult, Source } from 'graph
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { createGraphQLError, makeExecute, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { deliversIncrementally } from './incremental-delivery.ts';
 
 export interface DocumentCacheOptions {
   /** Most documents kept. */
@@ -96,7 +97,8 @@ export function createDocumentCache(options: DocumentCacheOptions): DocumentCach
       }
       return {
         onExecuteDone({ result }) {
-          if (!('data' in result) || !options.isVerified(args.contextValue)) return;
+          // graphql-jit ignores @defer/@stream: such documents always run on yoga's executor.
+          if (!('data' in result) || !options.isVerified(args.contextValue) || deliversIncrementally(args.document)) return;
           const compilation = compileQuery(args.schema, args.document, args.operationName ?? undefined, { debug: true } as never);
           if (!isCompiledQuery(compilation)) return;
           const code = (compilation as { __DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation?: string })

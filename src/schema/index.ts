@@ -1,4 +1,5 @@
-import { lexicographicSortSchema } from 'graphql';
+import { lexicographicSortSchema, specifiedDirectives } from 'graphql';
+import { GraphQLDeferDirective, GraphQLStreamDirective } from '@graphql-tools/utils';
 import { builder } from './builder.ts';
 import { reportStandIns } from './stand-ins.ts';
 // Every domain file registers its types and root fields on the builder.
@@ -10,4 +11,7 @@ import './token.ts';
 import './account.ts';
 import './invitation.ts';
 
-export const schema = reportStandIns(lexicographicSortSchema(builder.toSchema()));
+// @defer and @stream are declared in the schema itself, so schema.graphql (and codegen, and editors) know them.
+const directives = [...specifiedDirectives, GraphQLDeferDirective, GraphQLStreamDirective];
+
+export const schema = reportStandIns(lexicographicSortSchema(builder.toSchema({ directives })));
