@@ -22,6 +22,7 @@ export function composeGateway(config: Config, baseUrl: string, logger: Logger):
     connections: config.UPSTREAM_CONNECTIONS,
     maxBodyBytes: config.MAX_UPSTREAM_BODY_BYTES,
     retries: config.UPSTREAM_RETRIES,
+    accessTokenHeader: config.UPSTREAM_ACCESS_TOKEN_HEADER,
     circuit: {
       errorThresholdPercentage: config.CIRCUIT_ERROR_PERCENT,
       volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (min: number) => z.coerce.number().int().min(min);
+// RFC 9110's `token`: what a header or cookie name may be made of.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const list = z.string().transform((value) =>
   value
     .split(',')
@@ -28,6 +30,8 @@ const schema = z.object({
   CIRCUIT_ERROR_PERCENT: int(1).max(100).default(50),
   CIRCUIT_VOLUME_THRESHOLD: int(1).default(10),
   CIRCUIT_RESET_MS: int(1).default(5_000),
+  // Where POST /tenants/{tenantUid}/account puts the access token it issues (the spec has no body field for it).
+  UPSTREAM_ACCESS_TOKEN_HEADER: z.string().regex(TOKEN).default('x-access-token'),
   TENANT_CACHE_TTL_MS: int(0).default(60_000),
   TENANT_CACHE_MAX: int(1).default(1_000),
   // The shared cache tier for replicas; unset = each process keeps its own cache only.
@@ -60,6 +64,11 @@ const schema = z.object({
   METRICS_MAX_OPERATION_NAMES: int(0).default(100),
   READY_CACHE_MS: int(0).default(2_000),
   CORS_ORIGINS: list.default([]),
+  // Cookie sessions for browser frontends: login keeps the access token in an HttpOnly cookie.
+  SESSION_COOKIES: bool.default(false),
+  SESSION_COOKIE_NAME: z.string().regex(TOKEN).default('flow_session'),
+  // Unset: Secure in production only (browsers treat http://localhost as secure anyway).
+  SESSION_COOKIE_SECURE: bool.optional(),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   DEBUG_UPSTREAM_HEADER: bool.optional(),
@@ -69,11 +78,12 @@ const schema = z.object({
 });
 
 type Parsed = z.infer<typeof schema>;
-export type Config = Omit<Parsed, 'NODE_ENV' | 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER'> & {
+export type Config = Omit<Parsed, 'NODE_ENV' | 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER' | 'SESSION_COOKIE_SECURE'> & {
   NODE_ENV: NonNullable<Parsed['NODE_ENV']>;
   GRAPHIQL: boolean;
   INTROSPECTION: boolean;
   DEBUG_UPSTREAM_HEADER: boolean;
+  SESSION_COOKIE_SECURE: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -99,5 +109,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GRAPHIQL: config.GRAPHIQL ?? development,
     INTROSPECTION: config.INTROSPECTION ?? development,
     DEBUG_UPSTREAM_HEADER: config.DEBUG_UPSTREAM_HEADER ?? development,
+    SESSION_COOKIE_SECURE: config.SESSION_COOKIE_SECURE ?? !development,
   };
 }

@@ -4,6 +4,7 @@ import type { DriftEvent } from './upstream/conformance.ts';
 import { FlowApi } from './upstream/flow-api.ts';
 import type { TenantCache } from './upstream/tenant-cache.ts';
 import { requestState } from './observability/request-state.ts';
+import type { Session } from './plugins/session-cookies.ts';
 
 /** What a GraphQL request is, as every resolver gets it. */
 export interface GatewayContext {
@@ -18,6 +19,14 @@ export interface GatewayContext {
   maxPageSize: number;
   /** Records shown with stand-ins (upstream drift), flagged as errors next to the data (useDriftErrors). */
   driftErrors: GraphQLError[];
+  /** The caller's cookie session; absent unless SESSION_COOKIES is on. */
+  session?: Session;
+}
+
+/** Who the request is made as: its credential (Authorization header or session cookie) and its session. */
+export interface RequestCredentials {
+  authorization?: string;
+  session?: Session;
 }
 
 export interface ContextDeps {
@@ -34,7 +43,7 @@ export interface ContextDeps {
   onDrift?: (events: DriftEvent[]) => void;
 }
 
-export function createContext(deps: ContextDeps, request: Request): GatewayContext {
+export function createContext(deps: ContextDeps, request: Request, credentials: RequestCredentials): GatewayContext {
   const { requestId, calls, startedAt } = requestState(request);
   const headers = request.headers;
   const api = FlowApi.forRequest(
@@ -58,7 +67,7 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
         onDrift: deps.onDrift,
       },
     },
-    headers.get('authorization') ?? undefined,
+    credentials.authorization,
   );
   return {
     requestId,
@@ -66,6 +75,7 @@ export function createContext(deps: ContextDeps, request: Request): GatewayConte
     calls,
     maxPageSize: deps.maxPageSize,
     driftErrors: [],
+    session: credentials.session,
     callerVerified: () => calls.some((call) => call.cached || (call.withCredential && call.status !== undefined && call.status < 300)),
   };
 }

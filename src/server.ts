@@ -6,7 +6,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { schema } from './schema/index.ts';
 import type { Config } from './config.ts';
-import { createContext, type GatewayContext } from './context.ts';
+import { createContext, type ContextDeps, type GatewayContext } from './context.ts';
 import { toGraphQLError } from './resolvers/errors.ts';
 import type { TenantCache } from './upstream/tenant-cache.ts';
 import type { FlowUpstream } from './upstream/client.ts';
@@ -23,6 +23,7 @@ import { useOutputOnlyEnums } from './plugins/output-only-enums.ts';
 import { useQueryCost } from './plugins/query-cost.ts';
 import { useDriftErrors } from './plugins/drift-errors.ts';
 import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
+import { createSessionCookies } from './plugins/session-cookies.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -154,9 +155,23 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     useDriftErrors(),
     ...documentCache.plugins,
   );
+  const sessions = config.SESSION_COOKIES
+    ? createSessionCookies({ name: config.SESSION_COOKIE_NAME, secure: config.SESSION_COOKIE_SECURE, path: GRAPHQL_ENDPOINT })
+    : undefined;
+  if (sessions) plugins.push(...sessions.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection());
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream());
 
+  const contextDeps: ContextDeps = {
+    upstream,
+    tenantCache,
+    deadlineMs: config.REQUEST_DEADLINE_MS,
+    loadersEnabled: !config.DISABLE_LOADERS,
+    maxPageSize: config.MAX_PAGE_SIZE,
+    maxUpstreamCalls: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
+    onCall: (info) => metrics.observeCall(info),
+    onDrift: (events) => drift.record(events),
+  };
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -169,20 +184,13 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     maxRequestBodySize: false,
     logging: false,
     cors: config.CORS_ORIGINS.length > 0 ? { origin: config.CORS_ORIGINS, credentials: true } : false,
+    // With cookie sessions, a request without Authorization is made with the cookie's token.
     context: ({ request }) =>
-      createContext(
-        {
-          upstream,
-          tenantCache,
-          deadlineMs: config.REQUEST_DEADLINE_MS,
-          loadersEnabled: !config.DISABLE_LOADERS,
-          maxPageSize: config.MAX_PAGE_SIZE,
-          maxUpstreamCalls: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
-          onCall: (info) => metrics.observeCall(info),
-          onDrift: (events) => drift.record(events),
-        },
-        request,
-      ),
+      sessions
+        ? sessions
+            .authorization(request)
+            .then((authorization) => createContext(contextDeps, request, { authorization, session: sessions.session(request) }))
+        : createContext(contextDeps, request, { authorization: request.headers.get('authorization') ?? undefined }),
     graphiql: config.GRAPHIQL
       ? { defaultQuery: EXAMPLE_QUERY, title: 'Flow Retail GraphQL', headers: '{"Authorization": "Bearer "}' }
       : false,

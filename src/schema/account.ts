@@ -5,9 +5,12 @@ import { MEMBERSHIPS_ESTIMATE, ONE_CALL } from './cost.ts';
 import { Tenant } from './tenant.ts';
 import { TenantUser } from './tenant-user.ts';
 import {
+  accessToken,
   defaultTenant,
   exchangeAuthToken,
+  exchangeAuthTokenForAccessToken,
   login,
+  logout,
   loginTenantUser,
   me,
   memberships,
@@ -40,7 +43,16 @@ const Account = builder.objectRef<RestAccount>('Account').implement({
 const LoginResult = builder.objectRef<RestLoginResult>('LoginResult').implement({
   description: 'What a login answers: an access token and the user it belongs to.',
   fields: (t) => ({
-    accessToken: t.exposeString('accessToken', { description: 'Bearer token for the logged-in tenant user.' }),
+    accessToken: t.string({
+      description:
+        'Bearer token for the logged-in tenant user. Empty when the gateway keeps it in the session cookie (SESSION_COOKIES; see inSessionCookie), so that no script can read it.',
+      resolve: accessToken,
+    }),
+    inSessionCookie: t.boolean({
+      description:
+        'True when the gateway put the access token in its HttpOnly session cookie (SESSION_COOKIES on): the browser sends it with every request to the GraphQL endpoint, and `logout` clears it.',
+      resolve: (_result, _args, ctx) => ctx.session !== undefined,
+    }),
     tenantUser: t.field({
       type: TenantUser,
       nullable: true,
@@ -82,12 +94,27 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => login(ctx, args),
   }),
+  exchangeAuthTokenForAccessToken: t.field({
+    type: LoginResult,
+    complexity: ONE_CALL,
+    description: restDoc(
+      'post-tenants-account',
+      "Exchanges the caller's auth token (the bearer) for an access token to one tenant, answering with the token (or, with SESSION_COOKIES, keeping it in the session cookie) and the caller's tenant user there. The REST answer carries the token in a response header (UPSTREAM_ACCESS_TOKEN_HEADER, x-access-token by default).",
+    ),
+    args: tenantArgs,
+    resolve: (_root, args, ctx) => exchangeAuthTokenForAccessToken(ctx, args),
+  }),
+  logout: t.boolean({
+    description:
+      'Ends the cookie session: clears the session cookie (SESSION_COOKIES on; false otherwise). Makes no upstream call: the REST API has no logout, so the token itself stays valid upstream until it expires.',
+    resolve: (_root, _args, ctx) => logout(ctx),
+  }),
   exchangeAuthToken: t.field({
     type: TenantUser,
     complexity: ONE_CALL,
     description: restDoc(
       'post-tenants-account',
-      "Exchanges the caller's auth token (the bearer) for an access token to one tenant; answers with the caller's tenant user there.",
+      "Exchanges the caller's auth token (the bearer) for an access token to one tenant; answers with the caller's tenant user there, whose fields resolve with the new token. With SESSION_COOKIES the token goes into the session cookie; otherwise use exchangeAuthTokenForAccessToken to receive it.",
     ),
     args: tenantArgs,
     resolve: (_root, args, ctx) => exchangeAuthToken(ctx, args),

@@ -1,4 +1,5 @@
 import { Pool, errors as undiciErrors } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpstreamCircuit, type CircuitOptions } from './circuit.ts';
 import { parseAuthorization, type Credential } from './credentials.ts';
@@ -27,6 +28,11 @@ export interface UpstreamOptions {
   /** First retry delay; doubles per attempt, with full jitter. */
   retryBaseMs?: number;
   circuit?: CircuitOptions;
+  /**
+   * The response header in which POST /tenants/{tenantUid}/account sends the access token it issues:
+   * the spec gives that answer no body field for it (the sandbox, like the live API, uses x-access-token).
+   */
+  accessTokenHeader?: string;
 }
 
 /** What the gateway learns about each upstream call (metrics, logs, debug extensions). */
@@ -70,6 +76,8 @@ export interface CallInput {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sees the headers of a successful answer (for what an operation answers outside its body). */
+  onHeaders?: (headers: IncomingHttpHeaders) => void;
 }
 
 /** A call checked and built before it goes anywhere near the circuit or the network. */
@@ -81,6 +89,7 @@ interface PreparedCall {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  onHeaders?: (headers: IncomingHttpHeaders) => void;
 }
 
 /** One per process: the connection pool to the upstream. */
@@ -92,6 +101,7 @@ export class FlowUpstream {
   readonly retries: number;
   readonly retryBaseMs: number;
   readonly circuit: UpstreamCircuit;
+  readonly accessTokenHeader: string;
 
   constructor(options: UpstreamOptions) {
     const url = new URL(options.baseUrl);
@@ -100,6 +110,7 @@ export class FlowUpstream {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retries = options.retries ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 50;
+    this.accessTokenHeader = (options.accessTokenHeader ?? 'x-access-token').toLowerCase();
     this.circuit = new UpstreamCircuit(options.circuit);
     this.pool = new Pool(this.origin, {
       connections: options.connections ?? 64,
@@ -213,6 +224,7 @@ export class FlowClient {
       path: this.upstream.basePath + renderPath(operationId, template, input.path) + renderQuery(input.query),
       headers: this.headers(operationId, input),
       body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      onHeaders: input.onHeaders,
     };
   }
 
@@ -257,7 +269,10 @@ export class FlowClient {
         throw httpError(operationId, status, isJson ? tryParse(text) : undefined, retryAfterSeconds(response.headers['retry-after']));
       }
       report(status);
-      if (status === 204 || text === '') return undefined;
+      if (status === 204 || text === '') {
+        call.onHeaders?.(response.headers);
+        return undefined;
+      }
       const parsed = isJson ? tryParse(text) : undefined;
       if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
         throw malformed(operationId, status, 'a body that is not a JSON object');
@@ -265,6 +280,7 @@ export class FlowClient {
       const conformed = conform(operationId, parsed);
       if ('notThisAnswer' in conformed) throw malformed(operationId, status, conformed.notThisAnswer);
       if (conformed.events.length > 0) this.caller.onDrift?.(conformed.events);
+      call.onHeaders?.(response.headers);
       return parsed;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;

@@ -10,6 +10,11 @@ export type RestLoginResult = ResponseOf<'post-account'>;
 export type RestInvitation = ResponseOf<'get-account-invite'>;
 export type RestTenantList = ResponseOf<'get-tenants'>;
 export type RestTenantUserList = ResponseOf<'get-tenants-users'>;
+/** What an auth-token exchange answers: the caller's tenant user, and the access token from its header. */
+export interface RestExchangeResult {
+  tenantUser: RestUserTenantUser;
+  accessToken?: string;
+}
 
 /** What every data source of one GraphQL request shares. */
 export interface RequestScope {
@@ -106,9 +111,23 @@ export class FlowApi {
     return result;
   }
 
-  /** POST /tenants/{tenantUid}/account: exchange the caller's auth token for access to a tenant. */
-  exchangeAuthToken(tenantUid: string): Promise<RestUserTenantUser> {
-    return this.call('post-tenants-account', { path: { tenantUid } });
+  /**
+   * POST /tenants/{tenantUid}/account: exchange the caller's auth token for an access token to a
+   * tenant. The token comes in a response header (see UpstreamOptions.accessTokenHeader); absent when
+   * the upstream sent none. Nested fields of the tenant user it answers are resolved with that token.
+   */
+  async exchangeAuthToken(tenantUid: string): Promise<RestExchangeResult> {
+    let accessToken: string | undefined;
+    const header = this.scope.upstream.accessTokenHeader;
+    const tenantUser = await this.call('post-tenants-account', {
+      path: { tenantUid },
+      onHeaders: (headers) => {
+        const value = headers[header];
+        accessToken = typeof value === 'string' && value !== '' ? value : undefined;
+      },
+    });
+    if (accessToken) this.sources.set(tenantUser, new FlowApi(this.scope, `Bearer ${accessToken}`, this.sources));
+    return { tenantUser, accessToken };
   }
 
   /** GET /tenants/{tenantUid}/account: the caller's own tenant user (primed by `account`). */
