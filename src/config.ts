@@ -40,7 +40,6 @@ const schema = z.object({
   REDIS_TIMEOUT_MS: int(1).default(50),
   // Key for the HMAC of bearer tokens in shared cache keys (without it: a plain SHA-256).
   CACHE_KEY_SECRET: z.string().min(16).optional(),
-  RESPONSE_CACHE_TTL_MS: int(0).default(0),
   // OpenTelemetry, by the SDK's standard variables: tracing is off unless an endpoint is set.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
