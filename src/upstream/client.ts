@@ -30,7 +30,7 @@ export interface UpstreamOptions {
   circuit?: CircuitOptions;
   /**
    * The response header in which POST /tenants/{tenantUid}/account sends the access token it issues:
-   * the spec gives that answer no body field for it (the sandbox, like the live API, uses x-access-token).
+   * the spec gives that answer no body field for it. Assumed x-access-token, where the sandbox puts it.
    */
   accessTokenHeader?: string;
 }
