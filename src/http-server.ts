@@ -31,6 +31,12 @@ const PROBES = new Set(['/health', '/ready', '/metrics']);
  */
 const IDLE_CLOSE_MS = 1_000;
 /**
+ * A connection that has not sent its first request yet gets longer: a busy or CPU-starved process
+ * may accept a connection well before it reads the request already waiting on it, and closing it
+ * then would reset that request. (A connection that never sends one waits at most this long.)
+ */
+const FIRST_REQUEST_WAIT_MS = 5_000;
+/**
  * Closing the listening socket resets every connection still waiting in the
  * kernel's accept queue: requests clients have already sent. So on shutdown the
  * gateway keeps accepting until no connection has arrived for ACCEPT_QUIET_MS
@@ -48,13 +54,13 @@ export function createGatewayServer(handler: Handler, options: HttpServerOptions
   let inFlight = 0;
   let draining = false;
   let lastConnection = 0;
-  /** Open connections between requests, with since when; a connection serving a request is not in it. */
-  const idleSince = new Map<Socket, number>();
+  /** Open connections between requests, with when a draining server may close them; a connection serving a request is not in it. */
+  const idleUntil = new Map<Socket, number>();
 
   const server = createServer((req, res) => {
-    idleSince.delete(req.socket);
+    idleUntil.delete(req.socket);
     res.once('close', () => {
-      if (!req.socket.destroyed) idleSince.set(req.socket, performance.now());
+      if (!req.socket.destroyed) idleUntil.set(req.socket, performance.now() + IDLE_CLOSE_MS);
     });
     if (draining) res.setHeader('connection', 'close');
     // Node keeps only the first Authorization header; two of them are refused instead of guessed between.
@@ -75,8 +81,8 @@ export function createGatewayServer(handler: Handler, options: HttpServerOptions
   });
   server.on('connection', (socket: Socket) => {
     lastConnection = performance.now();
-    idleSince.set(socket, lastConnection);
-    socket.once('close', () => idleSince.delete(socket));
+    idleUntil.set(socket, lastConnection + FIRST_REQUEST_WAIT_MS);
+    socket.once('close', () => idleUntil.delete(socket));
   });
 
   const shutdown = (timeoutMs: number) =>
@@ -89,7 +95,7 @@ export function createGatewayServer(handler: Handler, options: HttpServerOptions
         () =>
           setImmediate(() => {
             const now = performance.now();
-            for (const [socket, since] of idleSince) if (now - since >= IDLE_CLOSE_MS) socket.destroy();
+            for (const [socket, until] of idleUntil) if (now >= until) socket.destroy();
           }),
         100,
       ).unref();
