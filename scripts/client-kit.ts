@@ -15,7 +15,8 @@ export const MANIFEST = 'client/persisted-documents.json';
  * gateway's TRUSTED_DOCUMENTS_MANIFEST points by default.
  */
 export async function generateClientKit(): Promise<Map<string, string>> {
-  const outputs = await generate({ ...config, cwd: ROOT, silent: true }, false);
+  // Without saving, generate() answers the files it would write (typed `any` by the CLI).
+  const outputs = (await generate({ ...config, cwd: ROOT, silent: true }, false)) as { filename: string; content: string }[];
   const files = new Map<string, string>();
   for (const { filename, content } of outputs) {
     const path = relative(ROOT, join(ROOT, filename));
