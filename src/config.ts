@@ -72,6 +72,10 @@ const schema = z.object({
   INTROSPECTION: bool.optional(),
   DEBUG_UPSTREAM_HEADER: bool.optional(),
   SHUTDOWN_TIMEOUT_MS: int(0).default(10_000),
+  // Trusted documents: off = any document; allow = manifest ids and any document; only = manifest ids only.
+  TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('off'),
+  // The client kit's persisted-documents manifest (npm run codegen), relative to the working directory.
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('client/persisted-documents.json'),
   // Benchmark baseline only: turns loaders and the tenant cache off.
   DISABLE_LOADERS: bool.default(false),
 });

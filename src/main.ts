@@ -9,7 +9,10 @@ import { createLogger } from './observability/logger.ts';
 async function startEmbeddedSandbox() {
   const [{ startSandbox }, { describeDemo }] = await Promise.all([import('./sandbox/server.ts'), import('./sandbox/seed.ts')]);
   const sandbox = await startSandbox({ port: 0 });
-  return { sandbox, demo: describeDemo(sandbox.url) };
+  // What npm start prints: the demo identities, and the client kit's example ready to run on them.
+  const describe = (gatewayUrl: string) =>
+    `${describeDemo(sandbox.url)}\nClient kit example: npx tsx client/example.ts ${gatewayUrl} ${sandbox.url}`;
+  return { sandbox, describe };
 }
 
 /** Set by the primary for its workers, so all of them share one embedded sandbox. */
@@ -27,8 +30,9 @@ async function startPrimary(config: Config) {
   const sandbox = embedded?.sandbox;
   relayPeerChanges();
   for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork(sandbox ? { [SANDBOX_URL_ENV]: sandbox.url } : {});
-  console.log(`Flow Retail GraphQL gateway: ${config.WEB_CONCURRENCY} workers on http://localhost:${config.PORT}/graphql`);
-  if (embedded) console.log(embedded.demo);
+  const url = `http://localhost:${config.PORT}/graphql`;
+  console.log(`Flow Retail GraphQL gateway: ${config.WEB_CONCURRENCY} workers on ${url}`);
+  if (embedded) console.log(embedded.describe(url));
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -55,8 +59,9 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   if (cluster.isPrimary) {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    console.log(`Flow Retail GraphQL gateway: http://localhost:${port}/graphql (upstream ${baseUrl})`);
-    if (embedded) console.log(embedded.demo);
+    const url = `http://localhost:${port}/graphql`;
+    console.log(`Flow Retail GraphQL gateway: ${url} (upstream ${baseUrl})`);
+    if (embedded) console.log(embedded.describe(url));
   }
 
   // Graceful shutdown: stop accepting, finish what is in flight (up to the timeout), close the pools.

@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { schema } from './schema/index.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { createContext, type ContextDeps, type GatewayContext } from './context.ts';
 import { toGraphQLError } from './resolvers/errors.ts';
 import type { TenantCache } from './upstream/tenant-cache.ts';
@@ -24,6 +26,7 @@ import { useQueryCost } from './plugins/query-cost.ts';
 import { useDriftErrors } from './plugins/drift-errors.ts';
 import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { createSessionCookies } from './plugins/session-cookies.ts';
+import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from './plugins/trusted-documents.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -76,6 +79,28 @@ function withoutOriginalError(error: Error, isDev: boolean): Error {
   return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions });
 }
 
+/**
+ * The manifest, read once at start-up. With trusted documents on (`allow`, `only`) a missing or
+ * broken manifest stops start-up; with `off` it only means that no id resolves (a broken one is logged).
+ */
+function trustedDocumentsOf(config: Config, logger: Logger): TrustedDocuments {
+  const path = resolve(config.TRUSTED_DOCUMENTS_MANIFEST);
+  const off = config.TRUSTED_DOCUMENTS === 'off';
+  if (off && !existsSync(path)) return new Map();
+  try {
+    return loadTrustedDocuments(path, schema);
+  } catch (error) {
+    const problem = (error as Error).message;
+    if (off) {
+      logger.warn({ problem }, 'trusted documents: manifest not loaded, no document id resolves');
+      return new Map();
+    }
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUSTED_DOCUMENTS_MANIFEST: ${problem} (TRUSTED_DOCUMENTS=${config.TRUSTED_DOCUMENTS} needs it; npm run codegen builds it)`,
+    );
+  }
+}
+
 /** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
 export function createGateway({ config, upstream, tenantCache, logger }: GatewayDeps): Gateway {
   const metrics = new GatewayMetrics(upstream);
@@ -88,6 +113,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     useRequestLog(logger, GRAPHQL_ENDPOINT),
     useUpstreamReadiness(upstream, config.READY_CACHE_MS),
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
+    useTrustedDocuments(config.TRUSTED_DOCUMENTS, trustedDocumentsOf(config, logger)),
     useQueryLimits({
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,
@@ -178,6 +204,8 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
+    // A trusted document's id (plugins/trusted-documents.ts).
+    extraParamNames: ['documentId'],
     // useDocumentCache is the one per-document cache: bounded, and filled only for verified callers.
     parserAndValidationCache: false,
     // useBodyLimit checks the declared length up front; yoga's own limit would pipe every body through a stream.
