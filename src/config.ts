@@ -80,6 +80,9 @@ const schema = z.object({
   DISABLE_LOADERS: bool.default(false),
 });
 
+/** Every variable the gateway reads (the benchmark keeps them from leaking into its children). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 type Parsed = z.infer<typeof schema>;
 export type Config = Omit<Parsed, 'NODE_ENV' | 'GRAPHIQL' | 'INTROSPECTION' | 'DEBUG_UPSTREAM_HEADER' | 'SESSION_COOKIE_SECURE'> & {
   NODE_ENV: NonNullable<Parsed['NODE_ENV']>;

@@ -8,45 +8,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_VARIABLES } from '../../src/config.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const HOST = '127.0.0.1';
 
 /** Settings of the gateway (src/config.ts) and the sandbox that must not leak in from the caller's shell. */
-const OWNED_ENV = [
-  'PORT',
-  'HOST',
-  'FLOW_API_URL',
-  'NODE_ENV',
-  'WEB_CONCURRENCY',
-  'REDIS_URL',
-  'CACHE_KEY_SECRET',
-  'LOG_LEVEL',
-  'UPSTREAM_TIMEOUT_MS',
-  'UPSTREAM_CONNECTIONS',
-  'UPSTREAM_RETRIES',
-  'REQUEST_DEADLINE_MS',
-  'CIRCUIT_ERROR_PERCENT',
-  'CIRCUIT_VOLUME_THRESHOLD',
-  'CIRCUIT_RESET_MS',
-  'TENANT_CACHE_TTL_MS',
-  'TENANT_CACHE_MAX',
-  'MAX_DEPTH',
-  'MAX_ALIASES',
-  'MAX_TOKENS',
-  'MAX_COST',
-  'MAX_DIRECTIVES',
-  'MAX_BODY_BYTES',
-  'CORS_ORIGINS',
-  'GRAPHIQL',
-  'INTROSPECTION',
-  'DEBUG_UPSTREAM_HEADER',
-  'SHUTDOWN_TIMEOUT_MS',
-  'DISABLE_LOADERS',
-  'SANDBOX_LATENCY_MS',
-  'FLOW_EMBEDDED_SANDBOX_URL',
-  'NODE_OPTIONS',
-];
+const OWNED_ENV = [...CONFIG_VARIABLES, 'SANDBOX_LATENCY_MS', 'FLOW_EMBEDDED_SANDBOX_URL', 'NODE_OPTIONS'];
 
 function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
