@@ -14,6 +14,8 @@ import type { Logger } from './observability/logger.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { OperationNames } from './observability/operation-names.ts';
 import { DriftRecorder } from './observability/drift.ts';
+import { tracingStarted } from './observability/tracing.ts';
+import { UpstreamSpans } from './observability/upstream-spans.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
@@ -22,6 +24,7 @@ import { createDocumentCache } from './plugins/document-cache.ts';
 import { useOutputOnlyEnums } from './plugins/output-only-enums.ts';
 import { useQueryCost } from './plugins/query-cost.ts';
 import { useDriftErrors } from './plugins/drift-errors.ts';
+import { useTracing } from './plugins/tracing.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -80,6 +83,9 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
   if (tenantCache) metrics.watchTenantCache(tenantCache);
   const operationNames = new OperationNames(config.METRICS_MAX_OPERATION_NAMES);
   const drift = new DriftRecorder(metrics.registry, logger);
+  // Tracing is on only once main.ts has started the SDK (an OTLP endpoint is set); off, none of its hooks is installed.
+  const upstreamSpans = tracingStarted() ? new UpstreamSpans(upstream.origin) : undefined;
+  upstream.tracer = upstreamSpans;
 
   const plugins: Plugin[] = [
     useBodyLimit(config.MAX_BODY_BYTES),
@@ -148,6 +154,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
   plugins.push(useOutputOnlyEnums(), useQueryCost(config.MAX_COST), useDriftErrors(), ...documentCache.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection());
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream());
+  if (upstreamSpans) plugins.push(useTracing());
 
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -170,7 +177,11 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
           loadersEnabled: !config.DISABLE_LOADERS,
           maxPageSize: config.MAX_PAGE_SIZE,
           maxUpstreamCalls: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
-          onCall: (info) => metrics.observeCall(info),
+          onCall: (info) => {
+            metrics.observeCall(info);
+            // The client traces the REST calls it makes; a tenant-cache hit made none, so it is traced here.
+            if (info.cached) upstreamSpans?.cacheHit(info);
+          },
           onDrift: (events) => drift.record(events),
         },
         request,

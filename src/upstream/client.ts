@@ -47,6 +47,18 @@ export interface CallInfo {
   cacheTier?: 'local' | 'shared';
 }
 
+/** The span of one attempt of an upstream call (see CallTracer). */
+export interface CallSpan {
+  /** The call's headers with this span's context as `traceparent` (in place of the client's). */
+  readonly headers: Record<string, string>;
+  end(status: number | undefined, errorKind?: UpstreamErrorKind): void;
+}
+
+/** Traces upstream calls, one span per attempt; set only when tracing is on, so calls pay nothing otherwise. */
+export interface CallTracer {
+  start(call: Pick<PreparedCall, 'operationId' | 'method' | 'template' | 'headers'>, attempt: number): CallSpan;
+}
+
 /** Who is calling: the values taken from the client's request and forwarded upstream. */
 export interface Caller {
   /** The client's `Authorization` header as received; only a well-formed bearer credential is ever sent. */
@@ -73,7 +85,7 @@ export interface CallInput {
 }
 
 /** A call checked and built before it goes anywhere near the circuit or the network. */
-interface PreparedCall {
+export interface PreparedCall {
   operationId: OperationId;
   method: HttpMethod;
   template: string;
@@ -92,6 +104,8 @@ export class FlowUpstream {
   readonly retries: number;
   readonly retryBaseMs: number;
   readonly circuit: UpstreamCircuit;
+  /** Set once at start-up when tracing is on (createGateway). */
+  tracer?: CallTracer;
 
   constructor(options: UpstreamOptions) {
     const url = new URL(options.baseUrl);
@@ -167,7 +181,7 @@ export class FlowClient {
       if (this.remainingMs() <= 0) throw deadlineError(operationId, 'not called');
       this.spendBudget(operationId);
       try {
-        return (await upstream.circuit.run(operationId, () => this.send(prepared))) as ResponseOf<O>;
+        return (await upstream.circuit.run(operationId, () => this.send(prepared, attempt))) as ResponseOf<O>;
       } catch (error) {
         const wait = retryDelay(error, attempt, upstream.retryBaseMs);
         if (attempt >= attempts || wait === undefined || this.caller.signal?.aborted || this.remainingMs() <= wait) throw error;
@@ -216,11 +230,13 @@ export class FlowClient {
     };
   }
 
-  private async send(call: PreparedCall): Promise<unknown> {
+  private async send(call: PreparedCall, attempt: number): Promise<unknown> {
     const { operationId, method, template, tenantUid } = call;
     const withCredential = 'authorization' in call.headers;
     const started = performance.now();
-    const report = (status?: number, errorKind?: UpstreamErrorKind) =>
+    const span = this.upstream.tracer?.start(call, attempt);
+    const report = (status?: number, errorKind?: UpstreamErrorKind) => {
+      span?.end(status, errorKind);
       this.caller.onCall?.({
         operationId,
         method,
@@ -231,6 +247,7 @@ export class FlowClient {
         tenantUid,
         withCredential,
       });
+    };
     // One timer bounds the whole call, headers and body: undici's own timeouts are per chunk, so a
     // body trickling in one byte at a time would never trip them.
     const remaining = this.remainingMs();
@@ -245,7 +262,7 @@ export class FlowClient {
       const response = await this.upstream.pool.request({
         method,
         path: call.path,
-        headers: call.headers,
+        headers: span?.headers ?? call.headers,
         body: call.body,
         signal: controller.signal,
       });
