@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -45,26 +45,6 @@ async function startOtlpReceiver() {
   };
 }
 
-/** A proxy in front of the sandbox recording the headers of each call (the sandbox keeps none). */
-async function startRecordingProxy(target: string) {
-  const seen: IncomingHttpHeaders[] = [];
-  const { hostname, port, pathname } = new URL(target);
-  const server = createServer((req, res) => {
-    seen.push(req.headers);
-    const upstream = httpRequest({ host: hostname, port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${pathname}`,
-    seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 function attr(span: OtlpSpan, key: string): string | number | boolean | undefined {
   const value = span.attributes.find((a) => a.key === key)?.value;
   return value?.stringValue ?? (value?.intValue === undefined ? value?.boolValue : Number(value.intValue));
@@ -85,14 +65,10 @@ const CLIENT_SPAN = '00f067aa0ba902b7';
 
 describe('tracing on, in this process (one tracer provider per test file)', () => {
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
-  let sandbox: Sandbox;
-  let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
   let gw: TestGateway;
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    sandbox = await startSandbox({ port: 0 });
-    proxy = await startRecordingProxy(sandbox.url);
     const env = {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.origin,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -102,13 +78,11 @@ describe('tracing on, in this process (one tracer provider per test file)', () =
     };
     // As main.ts does: tracing starts before the gateway is built, which then installs its hooks.
     await startTracing(loadConfig(env));
-    gw = await startTestGateway({ env, upstreamUrl: proxy.url });
+    gw = await startTestGateway({ env });
   });
   afterAll(async () => {
     await gw.close();
     await stopTracing();
-    await proxy.close();
-    await sandbox.close();
     await receiver.close();
   });
 
@@ -129,16 +103,15 @@ describe('tracing on, in this process (one tracer provider per test file)', () =
   it('traces an operation with a span per REST attempt and per cache hit, under the client traceparent, and sends each span upstream', async () => {
     const admin = bearer(DEMO.tokens.admin);
     await post(gw.url, `query Warm { tenant(tenantUid: "${DEMO.tenants.alpha}") { name } }`, admin);
-    const warmCalls = proxy.seen.length;
-    sandbox.faults.set('get-account', { status: 503, times: 1 });
-    sandbox.faults.set('get-tenants-account', { status: 500 });
+    gw.sandbox.faults.set('get-account', { status: 503, times: 1 });
+    gw.sandbox.faults.set('get-tenants-account', { status: 500 });
     const answer = await post(
       gw.url,
       'query Traced($t: ID!) { me { defaultTenantUid } tenant(tenantUid: $t) { name myAccount { tenantUserUid } } }',
       { ...admin, 'x-request-id': 'traced-1', traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
       { t: DEMO.tenants.alpha },
     );
-    sandbox.faults.clear();
+    gw.sandbox.faults.clear();
 
     const { operation, children } = await traceOf('query Traced', 4);
     expect(operation).toMatchObject({ traceId: CLIENT_TRACE, parentSpanId: CLIENT_SPAN, kind: 2, status: { code: 2 } });
@@ -196,9 +169,12 @@ describe('tracing on, in this process (one tracer provider per test file)', () =
     ).toBe('127.0.0.1');
 
     // What the upstream received: each REST attempt's own span as parent, in the client's trace.
-    const sent = proxy.seen.slice(warmCalls).map((headers) => headers.traceparent);
-    const clientSpans = children.filter((span) => span.kind === 3).map((span) => `00-${CLIENT_TRACE}-${span.spanId}-01`);
-    expect(sent.sort()).toEqual(clientSpans.sort());
+    const received = gw.sandbox.traceparents().filter(({ traceparent }) => traceparent.includes(CLIENT_TRACE));
+    const clientSpans = children
+      .filter((span) => span.kind === 3)
+      .map((span) => ({ operationId: attr(span, 'flow.operation_id'), traceparent: `00-${CLIENT_TRACE}-${span.spanId}-01` }));
+    const byParent = (a: { traceparent: string }, b: { traceparent: string }) => a.traceparent.localeCompare(b.traceparent);
+    expect(received.sort(byParent)).toEqual(clientSpans.sort(byParent));
 
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', traceId: CLIENT_TRACE });
@@ -211,7 +187,10 @@ describe('tracing on, in this process (one tracer provider per test file)', () =
     await post(gw.url, 'query Fresh { me { defaultTenantUid } }', { ...bearer(DEMO.tokens.admin), 'x-request-id': 'fresh-1' });
     const { operation, children } = await traceOf('query Fresh', 1);
     expect(operation.parentSpanId ?? '').toBe('');
-    expect(proxy.seen.at(-1)?.traceparent).toBe(`00-${operation.traceId}-${children[0].spanId}-01`);
+    expect(gw.sandbox.traceparents().at(-1)).toEqual({
+      operationId: 'get-account',
+      traceparent: `00-${operation.traceId}-${children[0].spanId}-01`,
+    });
     expect(gw.logs.find((line) => line.requestId === 'fresh-1')?.traceId).toBe(operation.traceId);
 
     const broken = await post(gw.url, '{ me { defaultTenantUid }', bearer(DEMO.tokens.admin));
@@ -259,7 +238,7 @@ describe('tracing on, in this process (one tracer provider per test file)', () =
         ),
       'the spans of every operation',
     );
-    sandbox.reset();
+    gw.sandbox.reset();
 
     const minted = (created.data as { createIntegrationToken: { token: string }[] }).createIntegrationToken.map((t) => t.token);
     const exported = receiver.posts.map((p) => p.body).join('\n');
