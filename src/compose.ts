@@ -1,6 +1,8 @@
 import { clusterPeers } from './cluster-peers.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './observability/logger.ts';
+import { tracingStarted } from './observability/tracing.ts';
+import { UpstreamSpans } from './observability/upstream-spans.ts';
 import { FlowUpstream } from './upstream/client.ts';
 import { RedisTenantTier } from './upstream/redis-tenant-tier.ts';
 import { TenantCache } from './upstream/tenant-cache.ts';
@@ -16,8 +18,11 @@ export interface ComposedGateway {
 
 /** Wires the per-process parts (upstream pool, tenant cache and its tiers) from configuration into a gateway. */
 export function composeGateway(config: Config, baseUrl: string, logger: Logger): ComposedGateway {
+  // Tracing is on only once main.ts has started the SDK (an OTLP endpoint is set).
+  const upstreamSpans = tracingStarted() ? new UpstreamSpans(baseUrl) : undefined;
   const upstream = new FlowUpstream({
     baseUrl,
+    tracer: upstreamSpans,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     connections: config.UPSTREAM_CONNECTIONS,
     maxBodyBytes: config.MAX_UPSTREAM_BODY_BYTES,
@@ -31,7 +36,7 @@ export function composeGateway(config: Config, baseUrl: string, logger: Logger):
   });
   const tenantCache = config.DISABLE_LOADERS ? undefined : createTenantCache(config, logger);
   return {
-    gateway: createGateway({ config, upstream, tenantCache, logger }),
+    gateway: createGateway({ config, upstream, tenantCache, logger, upstreamSpans }),
     upstream,
     tenantCache,
     async close() {

@@ -44,7 +44,7 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
-  OTEL_SERVICE_NAME: z.string().min(1).default('flowretail-graphql-gateway'),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
   OTEL_BSP_SCHEDULE_DELAY: int(0).default(5_000),
   OTEL_SDK_DISABLED: bool.default(false),
   // Client-facing limits and switches

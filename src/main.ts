@@ -4,6 +4,7 @@ import { relayPeerChanges } from './cluster-peers.ts';
 import { composeGateway } from './compose.ts';
 import { createGatewayServer } from './http-server.ts';
 import { createLogger } from './observability/logger.ts';
+import { startTracing, stopTracing } from './observability/tracing.ts';
 
 /** The embedded sandbox, loaded only when there is no FLOW_API_URL (a real deployment never loads it). */
 async function startEmbeddedSandbox() {
@@ -51,6 +52,8 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   const embedded = config.FLOW_API_URL || sharedSandboxUrl ? undefined : await startEmbeddedSandbox();
   const sandbox = embedded?.sandbox;
   const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
+  // Before the gateway is built: it installs the tracing hooks only if tracing started.
+  await startTracing(config);
   const composed = composeGateway(config, baseUrl, logger);
   const front = createGatewayServer(composed.gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   const { server } = front;
@@ -69,6 +72,8 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
     logger.info({ signal, inFlight: front.inFlight() }, 'shutting down');
     await front.shutdown(config.SHUTDOWN_TIMEOUT_MS);
     await composed.close();
+    // Every span has ended once the requests are done: export what is still queued.
+    await stopTracing();
     await sandbox?.close();
     logger.info('stopped');
     process.exit(0);

@@ -16,6 +16,7 @@ import type { Logger } from './observability/logger.ts';
 import { GatewayMetrics } from './observability/metrics.ts';
 import { OperationNames } from './observability/operation-names.ts';
 import { DriftRecorder } from './observability/drift.ts';
+import type { UpstreamSpans } from './observability/upstream-spans.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useDebugUpstream } from './plugins/debug-upstream.ts';
 import { useBodyLimit, useQueryLimits } from './plugins/limits.ts';
@@ -27,6 +28,7 @@ import { useDriftErrors } from './plugins/drift-errors.ts';
 import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { createSessionCookies } from './plugins/session-cookies.ts';
 import { loadTrustedDocuments, useTrustedDocuments, type TrustedDocuments } from './plugins/trusted-documents.ts';
+import { useTracing } from './plugins/tracing.ts';
 
 export interface GatewayDeps {
   config: Config;
@@ -34,6 +36,8 @@ export interface GatewayDeps {
   /** Absent when caching is off (the benchmark's baseline). */
   tenantCache?: TenantCache;
   logger: Logger;
+  /** Present only when tracing is on (the SDK started); off, no tracing hook is installed. */
+  upstreamSpans?: UpstreamSpans;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
@@ -102,7 +106,7 @@ function trustedDocumentsOf(config: Config, logger: Logger): TrustedDocuments {
 }
 
 /** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
-export function createGateway({ config, upstream, tenantCache, logger }: GatewayDeps): Gateway {
+export function createGateway({ config, upstream, tenantCache, logger, upstreamSpans }: GatewayDeps): Gateway {
   const metrics = new GatewayMetrics(upstream);
   if (tenantCache) metrics.watchTenantCache(tenantCache);
   const operationNames = new OperationNames(config.METRICS_MAX_OPERATION_NAMES);
@@ -187,6 +191,7 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
   if (sessions) plugins.push(...sessions.plugins);
   if (!config.INTROSPECTION) plugins.push(useDisableIntrospection());
   if (config.DEBUG_UPSTREAM_HEADER) plugins.push(useDebugUpstream());
+  if (upstreamSpans) plugins.push(useTracing());
 
   const contextDeps: ContextDeps = {
     upstream,
@@ -195,7 +200,11 @@ export function createGateway({ config, upstream, tenantCache, logger }: Gateway
     loadersEnabled: !config.DISABLE_LOADERS,
     maxPageSize: config.MAX_PAGE_SIZE,
     maxUpstreamCalls: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
-    onCall: (info) => metrics.observeCall(info),
+    onCall: (info) => {
+      metrics.observeCall(info);
+      // The client traces the REST calls it makes; a tenant-cache hit made none, so it is traced here.
+      if (info.cached) upstreamSpans?.cacheHit(info);
+    },
     onDrift: (events) => drift.record(events),
   };
   return createYoga<Record<string, never>, GatewayContext>({

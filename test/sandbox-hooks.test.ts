@@ -152,6 +152,26 @@ describe('sandbox control endpoints (HTTP)', () => {
     expect((await api('GET', `/tenants/${A}/users/${DEMO.users.regularAlpha}`, { token: T.admin })).status).toBe(200);
   });
 
+  it('GET /__sandbox/traceparents lists the traceparent of the latest API calls that carried one, no other header', async () => {
+    const traceparent = (n: number) => `00-${'a'.repeat(31)}${n % 10}-${'b'.repeat(16)}-01`;
+    await api('GET', '/account', { token: T.admin, headers: { traceparent: traceparent(1) } });
+    await api('GET', '/tenants', { token: T.admin });
+    await api('GET', '/nope', { token: T.admin, headers: { traceparent: traceparent(2) } });
+    await api('GET', `/tenants/${A}`, { token: T.admin, headers: { traceparent: traceparent(3) } });
+    const expected = [
+      { operationId: 'get-account', traceparent: traceparent(1) },
+      { operationId: 'get-tenants-details', traceparent: traceparent(3) },
+    ];
+    expect((await ctl('GET', '/traceparents')).body).toEqual(expected);
+    expect(sb.traceparents()).toEqual(expected);
+    for (let n = 0; n < 105; n++) await api('GET', '/account', { token: T.admin, headers: { traceparent: traceparent(n) } });
+    const kept = sb.traceparents();
+    expect(kept).toHaveLength(100);
+    expect(kept.at(-1)).toEqual({ operationId: 'get-account', traceparent: traceparent(104) });
+    expect((await ctl('POST', '/reset')).status).toBe(204);
+    expect(sb.traceparents()).toEqual([]);
+  });
+
   it('unknown control paths are 404, wrong methods 405; control calls are not counted', async () => {
     expectError(await ctl('GET', '/nope'), 404);
     expectError(await ctl('GET', '/reset'), 405);

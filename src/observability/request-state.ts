@@ -6,6 +6,8 @@ export interface RequestState {
   requestId: string;
   startedAt: number;
   operationName?: string;
+  /** The trace of this request's operation, when tracing is on (useTracing). */
+  traceId?: string;
   /** Every upstream call (and tenant-cache hit) of this request, in order of completion. */
   calls: CallInfo[];
 }

@@ -2,11 +2,12 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../observability/logger.ts';
 import { requestState } from '../observability/request-state.ts';
 
-const MAX_LOGGED_NAME = 100;
+/** Longest operation name written to a log line or a span. */
+export const MAX_LOGGED_NAME = 100;
 
 /**
  * One log line per GraphQL request (operation, status, duration, upstream
- * calls, request id) and the request id echoed to the client. Lines are built
+ * calls, request id, trace id when tracing is on) and the request id echoed to the client. Lines are built
  * from these fields only: no header, variable or body ever reaches the log.
  */
 export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
@@ -26,6 +27,7 @@ export function useRequestLog(logger: Logger, graphqlEndpoint: string): Plugin {
       logger.info(
         {
           requestId: state.requestId,
+          traceId: state.traceId,
           operationName: state.operationName ?? null,
           status: response.status,
           durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,

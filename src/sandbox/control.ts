@@ -8,9 +8,10 @@
  *   POST   /__sandbox/reset            reseed state, clear counters and faults
  *   GET    /__sandbox/invites          pending invitations (the tokens the real API would e-mail)
  *   POST   /__sandbox/tokens/revoke    body { "token": "..." }: forget a bearer token (204, 404 if unknown)
+ *   GET    /__sandbox/traceparents     [{ operationId, traceparent }] of the last 100 API calls that carried one
  */
 import { HttpError, notFound } from './errors.ts';
-import type { Counters, Fault, Faults } from './hooks.ts';
+import type { Counters, Fault, Faults, Traceparents } from './hooks.ts';
 import { parseJsonBody } from './http.ts';
 import type { Reply } from './context.ts';
 import type { SandboxStore } from './store.ts';
@@ -22,6 +23,7 @@ export interface ControlDeps {
   store: SandboxStore;
   counters: Counters;
   faults: Faults;
+  traceparents: Traceparents;
   reset(): void;
 }
 
@@ -65,6 +67,7 @@ const routes: Record<string, Record<string, ControlRoute>> = {
       return done;
     },
   },
+  '/traceparents': { GET: ({ traceparents }) => json(traceparents.snapshot()) },
   '/invites': {
     GET: ({ store }) =>
       json(

@@ -78,6 +78,36 @@ export class Counters {
   }
 }
 
+/** One API call's W3C trace context, as received. */
+export interface ReceivedTraceparent {
+  operationId: string;
+  traceparent: string;
+}
+
+/**
+ * The `traceparent` headers of the latest API calls that carried one, oldest first: what a test
+ * needs to see that a caller's trace reaches the API. Only this header is kept, never a token,
+ * and only the last 100, so a long-running sandbox does not grow.
+ */
+export class Traceparents {
+  static readonly KEPT = 100;
+  private received: ReceivedTraceparent[] = [];
+
+  record(operationId: string, traceparent: string | string[] | undefined): void {
+    if (typeof traceparent !== 'string') return;
+    this.received.push({ operationId, traceparent });
+    if (this.received.length > Traceparents.KEPT) this.received.shift();
+  }
+
+  snapshot(): ReceivedTraceparent[] {
+    return [...this.received];
+  }
+
+  clear(): void {
+    this.received = [];
+  }
+}
+
 /** A fault for a specific operationId takes precedence over the '*' fault. */
 export class Faults {
   private table = new Map<string, Fault>();

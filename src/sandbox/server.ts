@@ -11,7 +11,7 @@ import { authenticate, authorize } from './auth.ts';
 import { ok, type Ctx, type Reply, type TenantCtx } from './context.ts';
 import { control, CONTROL_PREFIX } from './control.ts';
 import { errorJson, HttpError, notFound } from './errors.ts';
-import { Counters, Faults, type Fault } from './hooks.ts';
+import { Counters, Faults, Traceparents, type Fault, type ReceivedTraceparent } from './hooks.ts';
 import { deliver, reshape } from './delivery.ts';
 import { parseJsonBody, readBody, send } from './http.ts';
 import { Router } from './router.ts';
@@ -21,7 +21,7 @@ import { SandboxStore } from './store.ts';
 import { checkFaultTable, validatorsFor } from './validate.ts';
 
 export type { DriftPreset, DriftRule } from './drift.ts';
-export type { Fault } from './hooks.ts';
+export type { Fault, ReceivedTraceparent } from './hooks.ts';
 
 export interface SandboxOptions {
   /** 0 = random free port. Default 0. */
@@ -39,6 +39,8 @@ export interface Sandbox {
   counters: { get(operationId: string): number; total(): number; snapshot(): Record<string, number>; reset(): void };
   /** `operationId` may be `'*'`: the fault then applies to every operation without one of its own. */
   faults: { set(operationId: string, fault: Fault): void; clear(): void };
+  /** The `traceparent` of the last 100 API calls that carried one, oldest first (cleared by `reset()`). */
+  traceparents(): ReceivedTraceparent[];
   /** Forget a bearer token, so calls with it get 401 as with an expired one; false if unknown. `reset()` brings seeded tokens back. */
   revokeToken(token: string): boolean;
   /** Reseed the state (and clear counters and faults). */
@@ -117,11 +119,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const store = new SandboxStore();
   const counters = new Counters();
   const faults = new Faults();
+  const traceparents = new Traceparents();
   const timers = new Set<NodeJS.Timeout>();
   const reset = () => {
     store.reset();
     counters.reset();
     faults.clear();
+    traceparents.clear();
   };
 
   const sleep = (ms: number) =>
@@ -147,6 +151,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     const { op } = match;
     counters.increment(op.operationId);
+    traceparents.record(op.operationId, req.headers.traceparent);
     const fault = faults.take(op.operationId);
     // Set on res, so they go out with whatever this call ends up answering (fault, error or reply).
     for (const [name, value] of Object.entries(fault?.headers ?? {})) res.setHeader(name, value);
@@ -172,7 +177,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) return api(req, res, path, search);
     if (path.startsWith(`${CONTROL_PREFIX}/`)) {
       const reply = control(
-        { store, counters, faults, reset },
+        { store, counters, faults, traceparents, reset },
         req.method ?? 'GET',
         path.slice(CONTROL_PREFIX.length),
         await readBody(req),
@@ -219,6 +224,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       },
       clear: () => faults.clear(),
     },
+    traceparents: () => traceparents.snapshot(),
     revokeToken: (token) => store.revokeToken(token),
     reset,
     close: () =>

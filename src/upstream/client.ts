@@ -33,6 +33,8 @@ export interface UpstreamOptions {
    * the spec gives that answer no body field for it. Assumed x-access-token, where the sandbox puts it.
    */
   accessTokenHeader?: string;
+  /** Traces every attempt (only when tracing is on). */
+  tracer?: CallTracer;
 }
 
 /** What the gateway learns about each upstream call (metrics, logs, debug extensions). */
@@ -51,6 +53,18 @@ export interface CallInfo {
   cached?: boolean;
   /** Which tier of the tenant cache answered (with `cached`). */
   cacheTier?: 'local' | 'shared';
+}
+
+/** The span of one attempt of an upstream call (see CallTracer). */
+export interface CallSpan {
+  /** The call's headers with this span's context as `traceparent` (in place of the client's). */
+  readonly headers: Record<string, string>;
+  end(status: number | undefined, errorKind?: UpstreamErrorKind): void;
+}
+
+/** Traces upstream calls, one span per attempt; set only when tracing is on, so calls pay nothing otherwise. */
+export interface CallTracer {
+  start(call: Pick<PreparedCall, 'operationId' | 'method' | 'template' | 'headers'>, attempt: number): CallSpan;
 }
 
 /** Who is calling: the values taken from the client's request and forwarded upstream. */
@@ -81,7 +95,7 @@ export interface CallInput {
 }
 
 /** A call checked and built before it goes anywhere near the circuit or the network. */
-interface PreparedCall {
+export interface PreparedCall {
   operationId: OperationId;
   method: HttpMethod;
   template: string;
@@ -102,6 +116,7 @@ export class FlowUpstream {
   readonly retryBaseMs: number;
   readonly circuit: UpstreamCircuit;
   readonly accessTokenHeader: string;
+  readonly tracer?: CallTracer;
 
   constructor(options: UpstreamOptions) {
     const url = new URL(options.baseUrl);
@@ -111,6 +126,7 @@ export class FlowUpstream {
     this.retries = options.retries ?? 2;
     this.retryBaseMs = options.retryBaseMs ?? 50;
     this.accessTokenHeader = (options.accessTokenHeader ?? 'x-access-token').toLowerCase();
+    this.tracer = options.tracer;
     this.circuit = new UpstreamCircuit(options.circuit);
     this.pool = new Pool(this.origin, {
       connections: options.connections ?? 64,
@@ -178,7 +194,7 @@ export class FlowClient {
       if (this.remainingMs() <= 0) throw deadlineError(operationId, 'not called');
       this.spendBudget(operationId);
       try {
-        return (await upstream.circuit.run(operationId, () => this.send(prepared))) as ResponseOf<O>;
+        return (await upstream.circuit.run(operationId, () => this.send(prepared, attempt))) as ResponseOf<O>;
       } catch (error) {
         const wait = retryDelay(error, attempt, upstream.retryBaseMs);
         if (attempt >= attempts || wait === undefined || this.caller.signal?.aborted || this.remainingMs() <= wait) throw error;
@@ -228,11 +244,13 @@ export class FlowClient {
     };
   }
 
-  private async send(call: PreparedCall): Promise<unknown> {
+  private async send(call: PreparedCall, attempt: number): Promise<unknown> {
     const { operationId, method, template, tenantUid } = call;
     const withCredential = 'authorization' in call.headers;
     const started = performance.now();
-    const report = (status?: number, errorKind?: UpstreamErrorKind) =>
+    const span = this.upstream.tracer?.start(call, attempt);
+    const report = (status?: number, errorKind?: UpstreamErrorKind) => {
+      span?.end(status, errorKind);
       this.caller.onCall?.({
         operationId,
         method,
@@ -243,6 +261,7 @@ export class FlowClient {
         tenantUid,
         withCredential,
       });
+    };
     // One timer bounds the whole call, headers and body: undici's own timeouts are per chunk, so a
     // body trickling in one byte at a time would never trip them.
     const remaining = this.remainingMs();
@@ -257,7 +276,7 @@ export class FlowClient {
       const response = await this.upstream.pool.request({
         method,
         path: call.path,
-        headers: call.headers,
+        headers: span?.headers ?? call.headers,
         body: call.body,
         signal: controller.signal,
       });

@@ -42,6 +42,7 @@ export function useSandbox(options: { resetEachTest?: boolean; defaults?: CallOp
     },
     reset: () => current().reset(),
     close: () => current().close(),
+    traceparents: () => current().traceparents(),
     revokeToken: (token) => current().revokeToken(token),
   };
   return {
