@@ -1,5 +1,6 @@
 import { clusterPeers } from './cluster-peers.ts';
 import type { Config } from './config.ts';
+import type { FlowExamples } from './graphiql.ts';
 import type { Logger } from './observability/logger.ts';
 import { tracingStarted } from './observability/tracing.ts';
 import { UpstreamSpans } from './observability/upstream-spans.ts';
@@ -17,7 +18,7 @@ export interface ComposedGateway {
 }
 
 /** Wires the per-process parts (upstream pool, tenant cache and its tiers) from configuration into a gateway. */
-export function composeGateway(config: Config, baseUrl: string, logger: Logger): ComposedGateway {
+export function composeGateway(config: Config, baseUrl: string, logger: Logger, graphiqlExamples?: FlowExamples): ComposedGateway {
   // Tracing is on only once main.ts has started the SDK (an OTLP endpoint is set).
   const upstreamSpans = tracingStarted() ? new UpstreamSpans(baseUrl) : undefined;
   const upstream = new FlowUpstream({
@@ -36,7 +37,7 @@ export function composeGateway(config: Config, baseUrl: string, logger: Logger):
   });
   const tenantCache = config.DISABLE_LOADERS ? undefined : createTenantCache(config, logger);
   return {
-    gateway: createGateway({ config, upstream, tenantCache, logger, upstreamSpans }),
+    gateway: createGateway({ config, upstream, tenantCache, logger, upstreamSpans, graphiqlExamples }),
     upstream,
     tenantCache,
     async close() {

@@ -16,6 +16,13 @@ async function startEmbeddedSandbox() {
   return { sandbox, describe };
 }
 
+/** GraphiQL's demo tokens and variables: only on the embedded sandbox, never with a real upstream. */
+async function demoExamples(config: Config, sandboxUrl: string) {
+  if (config.FLOW_API_URL || !config.GRAPHIQL) return undefined;
+  const { graphiqlExamples } = await import('./sandbox/graphiql-examples.ts');
+  return graphiqlExamples(sandboxUrl);
+}
+
 /** Set by the primary for its workers, so all of them share one embedded sandbox. */
 const SANDBOX_URL_ENV = 'FLOW_EMBEDDED_SANDBOX_URL';
 
@@ -54,7 +61,7 @@ async function startWorker(config: Config, sharedSandboxUrl: string | undefined)
   const baseUrl = config.FLOW_API_URL ?? sharedSandboxUrl ?? sandbox!.url;
   // Before the gateway is built: it installs the tracing hooks only if tracing started.
   await startTracing(config);
-  const composed = composeGateway(config, baseUrl, logger);
+  const composed = composeGateway(config, baseUrl, logger, await demoExamples(config, baseUrl));
   const front = createGatewayServer(composed.gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   const { server } = front;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

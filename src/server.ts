@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { schema } from './schema/index.ts';
+import { graphiqlOptions, renderGraphiQL, type FlowExamples } from './graphiql.ts';
 import { ConfigError, type Config } from './config.ts';
 import { createContext, type ContextDeps, type GatewayContext } from './context.ts';
 import { toGraphQLError } from './resolvers/errors.ts';
@@ -38,39 +38,13 @@ export interface GatewayDeps {
   logger: Logger;
   /** Present only when tracing is on (the SDK started); off, no tracing hook is installed. */
   upstreamSpans?: UpstreamSpans;
+  /** Only on the embedded sandbox: GraphiQL's tabs then carry demo tokens and variables (see graphiql.ts). */
+  graphiqlExamples?: FlowExamples;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, GatewayContext>;
 
 const GRAPHQL_ENDPOINT = '/graphql';
-
-const EXAMPLE_QUERY = `# Put a demo token (printed by npm start) in the Headers tab below:
-# {"Authorization": "Bearer <token>"}
-query Me {
-  me {
-    defaultTenantUid
-    memberships {
-      tenantUserUid
-      displayName
-      tenantRole
-      tenant { name currency { code } }
-      storeAccess { storeUid storeRole }
-    }
-  }
-}
-`;
-
-/**
- * GraphiQL's bundled assets are ~9 MB of JavaScript (~80 MB of memory once
- * loaded), so they are loaded on the first GraphiQL page view, never in a
- * process that does not serve it.
- */
-let graphiqlRenderer: ((options?: GraphiQLOptions) => string) | undefined;
-function renderGraphiQL(options?: GraphiQLOptions): string {
-  graphiqlRenderer ??= (createRequire(import.meta.url)('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql'))
-    .renderGraphiQL;
-  return graphiqlRenderer(options);
-}
 
 /**
  * yoga puts the parser's own message in `extensions.originalError` (for a malformed
@@ -106,7 +80,7 @@ function trustedDocumentsOf(config: Config, logger: Logger): TrustedDocuments {
 }
 
 /** Builds the gateway (no listen): schema, per-request context, plugins, health and metrics routes. */
-export function createGateway({ config, upstream, tenantCache, logger, upstreamSpans }: GatewayDeps): Gateway {
+export function createGateway({ config, upstream, tenantCache, logger, upstreamSpans, graphiqlExamples }: GatewayDeps): Gateway {
   const metrics = new GatewayMetrics(upstream);
   if (tenantCache) metrics.watchTenantCache(tenantCache);
   const operationNames = new OperationNames(config.METRICS_MAX_OPERATION_NAMES);
@@ -228,9 +202,7 @@ export function createGateway({ config, upstream, tenantCache, logger, upstreamS
             .authorization(request)
             .then((authorization) => createContext(contextDeps, request, { authorization, session: sessions.session(request) }))
         : createContext(contextDeps, request, { authorization: request.headers.get('authorization') ?? undefined }),
-    graphiql: config.GRAPHIQL
-      ? { defaultQuery: EXAMPLE_QUERY, title: 'Flow Retail GraphQL', headers: '{"Authorization": "Bearer "}' }
-      : false,
+    graphiql: config.GRAPHIQL ? graphiqlOptions(graphiqlExamples) : false,
     renderGraphiQL,
     plugins,
     maskedErrors: {

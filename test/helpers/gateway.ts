@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { GraphQLClient } from 'graphql-request';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.ts';
+import { graphiqlExamples } from '../../src/sandbox/graphiql-examples.ts';
 import { loadConfig } from '../../src/config.ts';
 import { composeGateway } from '../../src/compose.ts';
 import { createGatewayServer } from '../../src/http-server.ts';
@@ -30,6 +31,8 @@ export interface TestGatewayOptions {
   env?: Record<string, string>;
   /** Point the gateway somewhere other than the sandbox (e.g. a recording proxy in front of it). */
   upstreamUrl?: string;
+  /** GraphiQL's tabs with the sandbox's demo tokens and variables, as `npm start` on the embedded sandbox has them. */
+  graphiqlExamples?: boolean;
 }
 
 /** The sandbox and the gateway, each on its own loopback port 0, talking real HTTP. */
@@ -50,7 +53,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       done();
     },
   });
-  const composed = composeGateway(config, options.upstreamUrl ?? sandbox.url, createLogger(config.LOG_LEVEL, sink));
+  const composed = composeGateway(
+    config,
+    options.upstreamUrl ?? sandbox.url,
+    createLogger(config.LOG_LEVEL, sink),
+    options.graphiqlExamples ? graphiqlExamples(sandbox.url) : undefined,
+  );
   const { gateway, upstream, tenantCache } = composed;
   const { server } = createGatewayServer(gateway, { maxInFlight: config.MAX_IN_FLIGHT });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
