@@ -99,6 +99,7 @@ describe('replicas sharing a Redis tier', () => {
   });
 
   it('fails no request while Redis is down, stays ready, and uses Redis again once it is back', async () => {
+    const errorsBefore = (await metric(a.origin, 'gateway_redis_errors_total')) ?? 0;
     await redis.stop();
     for (let i = 0; i < 5; i++) {
       expect(await nameVia(a, alpha)).toEqual(expect.any(String));
@@ -106,7 +107,8 @@ describe('replicas sharing a Redis tier', () => {
     }
     expect((await fetch(`${a.origin}/ready`)).status).toBe(200);
     expect(await metric(a.origin, 'gateway_redis_up')).toBe(0);
-    expect(await metric(a.origin, 'gateway_redis_errors_total')).toBeGreaterThanOrEqual(0);
+    // The outage is counted (the reconnect attempts fail while it lasts).
+    await expect.poll(() => metric(a.origin, 'gateway_redis_errors_total'), { timeout: 5_000 }).toBeGreaterThan(errorsBefore);
     await redis.start();
     await expect.poll(() => metric(a.origin, 'gateway_redis_up'), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => metric(b.origin, 'gateway_redis_up'), { timeout: 10_000 }).toBe(1);
@@ -130,8 +132,16 @@ describe('the workers of one host (WEB_CONCURRENCY=2, no Redis)', () => {
   });
 
   it('every read after a rename returns the new name, whichever worker serves it', async () => {
+    // Each worker loads the tenant once and then keeps it, so a second upstream read means the
+    // second worker serves too (the gateway answers /health as soon as the first one listens).
+    sandbox.counters.reset();
+    await waitFor(async () => {
+      await nameVia(gateway, alpha);
+      return sandbox.counters.get('get-tenants-details') === 2;
+    }, 'both workers to serve reads');
     const before = await Promise.all(Array.from({ length: 20 }, () => nameVia(gateway, alpha)));
     expect(new Set(before).size).toBe(1);
+    expect(sandbox.counters.get('get-tenants-details')).toBe(2);
     await rename(gateway, alpha, 'Renamed on one worker');
     const after = await Promise.all(Array.from({ length: 20 }, () => nameVia(gateway, alpha)));
     expect(after.filter((name) => name !== 'Renamed on one worker')).toEqual([]);
