@@ -1,6 +1,8 @@
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { FlowUpstream } from '../upstream/client.ts';
 
+const READY_PATH = '/ready';
+
 interface Probe {
   ready: boolean;
   reason?: string;
@@ -29,8 +31,8 @@ export function useUpstreamReadiness(upstream: FlowUpstream, cacheMs: number, ti
       return { ready: false, reason: (error as { code?: string }).code ?? 'unreachable' };
     }
   };
-  return useReadinessCheck({
-    endpoint: '/ready',
+  const readiness = useReadinessCheck({
+    endpoint: READY_PATH,
     async check({ fetchAPI }) {
       const now = performance.now();
       if (!last || now - last.at >= cacheMs) last = { at: now, probe: probe() };
@@ -38,4 +40,7 @@ export function useUpstreamReadiness(upstream: FlowUpstream, cacheMs: number, ti
       return fetchAPI.Response.json({ ready, upstream: upstream.circuit.state, reason }, { status: ready ? 200 : 503 });
     },
   });
+  // yoga's check tests a URLPattern on every request that is not exactly /ready, GraphQL ones included
+  // (~10 µs each in a profile); only /ready needs it.
+  return { ...readiness, onRequest: (payload) => (payload.url.pathname === READY_PATH ? readiness.onRequest?.(payload) : undefined) };
 }
