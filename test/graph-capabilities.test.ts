@@ -2,9 +2,9 @@
  * TenantUser.capabilities: what a UI may offer, from the permissions where they can be read and from
  * the role where they cannot, and never a guess when the upstream is down.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import { useTestGateway } from './helpers/gateway.ts';
 import { run, type Json } from './helpers/graphql.ts';
 
 const { alpha, beta } = DEMO.tenants;
@@ -12,24 +12,13 @@ const CAPABILITIES = 'capabilities { canManageUsers canManageTokens canEditTenan
 const ALL = { canManageUsers: true, canManageTokens: true, canEditTenant: true };
 const NONE = { canManageUsers: false, canManageTokens: false, canEditTenant: false };
 
-let gw: TestGateway;
+const gw = useTestGateway();
 const detailCalls = () => gw.sandbox.counters.get('get-tenants-users-details');
 
 async function memberships(token: string) {
   const { data, errors } = await run(gw.client(token), `{ me { memberships { tenantUid tenantRole ${CAPABILITIES} } } }`);
   return { memberships: (data?.me?.memberships ?? []) as Json[], errors };
 }
-
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(async () => {
-  await gw?.close();
-});
-beforeEach(() => {
-  gw.sandbox.faults.clear();
-  gw.sandbox.counters.reset();
-});
 
 describe('capabilities of the caller’s memberships', () => {
   it('an ADMIN can do all three, read from the permissions (one details call per membership)', async () => {

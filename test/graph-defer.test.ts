@@ -2,15 +2,15 @@
  * @defer: the slow parts (permissions, tokens, a user's tenant) arrive after the rest in one
  * multipart/mixed response; operations without it keep the compiled fast path.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../src/sandbox/seed.ts';
-import { startTestGateway, type TestGateway } from './helpers/gateway.ts';
+import { useTestGateway } from './helpers/gateway.ts';
 import type { Json } from './helpers/graphql.ts';
 
 const { alpha } = DEMO.tenants;
 const SLOW_MS = 800;
 
-let gw: TestGateway;
+const gw = useTestGateway();
 
 interface Received {
   contentType: string;
@@ -42,17 +42,6 @@ async function post(query: string, accept = 'multipart/mixed'): Promise<Received
   }
   return { contentType: response.headers.get('content-type') ?? '', status: response.status, parts };
 }
-
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(async () => {
-  await gw?.close();
-});
-beforeEach(() => {
-  gw.sandbox.faults.clear();
-  gw.sandbox.counters.reset();
-});
 
 describe('@defer', () => {
   it('sends the memberships at once and their permissions when the slow call answers', async () => {

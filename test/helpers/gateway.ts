@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Writable } from 'node:stream';
 import { GraphQLClient } from 'graphql-request';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.ts';
@@ -21,8 +22,8 @@ export interface TestGateway {
   /** Every log line the gateway wrote, parsed. */
   logs: Record<string, unknown>[];
   /** A graphql-request client sending `Authorization: Bearer <token>` (none when token is undefined). */
-  client(token?: string, headers?: Record<string, string>): GraphQLClient;
-  close(): Promise<void>;
+  client: (token?: string, headers?: Record<string, string>) => GraphQLClient;
+  close: () => Promise<void>;
 }
 
 export interface TestGatewayOptions {
@@ -80,4 +81,27 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       await sandbox.close();
     },
   };
+}
+
+/**
+ * One gateway per test file (started in beforeAll, closed after the file) with the sandbox's faults
+ * cleared and counters zeroed before each test. Its members are looked up when used, so the
+ * returned object can be taken at load time.
+ */
+export function useTestGateway(options: TestGatewayOptions = {}): TestGateway {
+  let started: TestGateway | undefined;
+  beforeAll(async () => {
+    started = await startTestGateway(options);
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    started?.sandbox.faults.clear();
+    started?.sandbox.counters.reset();
+  });
+  return new Proxy({} as TestGateway, {
+    get(_, key) {
+      if (!started) throw new Error('The gateway starts in beforeAll: use it inside tests and hooks');
+      return started[key as keyof TestGateway];
+    },
+  });
 }
